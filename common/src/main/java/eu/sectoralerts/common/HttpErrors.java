@@ -64,9 +64,7 @@ public final class HttpErrors {
       return fieldError(f, "has the wrong type or format: '" + f.getValue() + "'");
     }
     if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-      String target =
-          m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName().toLowerCase();
-      return fieldError(m, "has the wrong type (expected " + target + ")");
+      return fieldError(m, "has the wrong type (expected " + describe(m.getTargetType()) + ")");
     }
     String detail = e.getOriginalMessage();
     return new ApiError(
@@ -84,6 +82,27 @@ public final class HttpErrors {
         "invalid_request",
         "Invalid field '" + path + "': " + problem,
         List.of(new ApiError.FieldError(path, problem)));
+  }
+
+  /** A JSON-level name for the Java type a field needed, for people writing requests. */
+  static String describe(Class<?> type) {
+    if (type == null) {
+      return "another value";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      return "text";
+    }
+    if (Number.class.isAssignableFrom(type)
+        || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "an object";
   }
 
   private static String codeFor(int status) {

@@ -40,7 +40,10 @@ public final class TopicAdmin {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) timeout.toMillis()))) {
+                (int) timeout.toMillis(),
+                // Kafka refuses an API timeout shorter than one request's timeout.
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(timeout.toMillis(), 30_000)))) {
       ensureTopics(admin, specs, timeout);
     }
   }

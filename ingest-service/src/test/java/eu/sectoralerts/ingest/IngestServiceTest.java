@@ -1,0 +1,33 @@
+package eu.sectoralerts.ingest;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IngestServiceTest {
+
+  @Test
+  void shouldRefuseToStartWhenTheClusterCannotBeReached() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    IngestConfig config =
+        IngestConfig.load(
+            Map.of(
+                "kafka.bootstrap.servers", "127.0.0.1:" + closedPort,
+                "schema.registry.url", "mock://ingest-service-test",
+                "http.port", "0",
+                "startup.timeout", "PT1S"),
+            Map.of(),
+            Optional.empty());
+
+    assertThatThrownBy(() -> IngestService.start(config))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Kafka cluster");
+  }
+}

@@ -1,0 +1,127 @@
+package eu.sectoralerts.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.sectoralerts.avro.NewsItem;
+import eu.sectoralerts.ingest.ItemPublisher.PublishException;
+import eu.sectoralerts.ingest.ItemPublisher.PublishReceipt;
+import eu.sectoralerts.registry.AvroSerde;
+import eu.sectoralerts.registry.SchemaRegistryClient;
+import eu.sectoralerts.registry.SchemaRegistryClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KafkaItemPublisherTest {
+
+  private static final String SCOPE = "ingest-publisher-test";
+
+  private final SchemaRegistryClient registry = SchemaRegistryClients.forUrl("mock://" + SCOPE);
+  private final AvroSerde<NewsItem> serde = AvroSerde.forValues(registry, NewsItem.class);
+  private final NewsItem item =
+      Fixtures.policyItem()
+          .build()
+          .toNewsItem(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+  @AfterEach
+  void dropRegistry() {
+    SchemaRegistryClients.dropMockScope(SCOPE);
+  }
+
+  @Test
+  void shouldKeyByItemIdWriteWireFormatAndReturnWhereItLanded() {
+    MockProducer<String, NewsItem> producer =
+        new MockProducer<>(true, null, new StringSerializer(), serde.serializer());
+    KafkaItemPublisher publisher =
+        new KafkaItemPublisher(producer, "news-items", Duration.ofSeconds(5));
+
+    PublishReceipt first = publisher.publish(item);
+    PublishReceipt second = publisher.publish(item);
+
+    assertThat(first.topic()).isEqualTo("news-items");
+    assertThat(second)
+        .isEqualTo(new PublishReceipt("news-items", first.partition(), first.offset() + 1));
+    assertThat(producer.history())
+        .extracting(r -> r.topic(), r -> r.key(), r -> r.value())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("news-items", item.getId(), item),
+            org.assertj.core.groups.Tuple.tuple("news-items", item.getId(), item));
+    byte[] written = serde.serialize("news-items", item);
+    assertThat(serde.deserialize("news-items", written)).isEqualTo(item);
+    assertThat(registry.latest("news-items-value")).isNotNull();
+  }
+
+  @Test
+  void shouldTurnABrokerErrorIntoAPublishExceptionSayingWhy() {
+    MockProducer<String, NewsItem> producer =
+        new MockProducer<>(false, null, new StringSerializer(), serde.serializer());
+    KafkaItemPublisher publisher =
+        new KafkaItemPublisher(producer, "news-items", Duration.ofSeconds(5));
+    // With autoComplete off the send stays pending until errorNext completes it.
+    Thread failer =
+        new Thread(
+            () -> {
+              while (!producer.errorNext(new NotEnoughReplicasException("only 1 of 3 in sync"))) {
+                Thread.onSpinWait();
+              }
+            });
+    failer.start();
+
+    assertThatThrownBy(() -> publisher.publish(item))
+        .isInstanceOf(PublishException.class)
+        .hasMessageContaining(item.getId())
+        .hasMessageContaining("news-items")
+        .hasMessageContaining("only 1 of 3 in sync");
+  }
+
+  @Test
+  void shouldTurnAFailedSerializationIntoAPublishException() {
+    MockProducer<String, NewsItem> producer =
+        new MockProducer<>(
+            true,
+            null,
+            new StringSerializer(),
+            (topic, value) -> {
+              throw new org.apache.kafka.common.errors.SerializationException("registry down");
+            });
+    KafkaItemPublisher publisher =
+        new KafkaItemPublisher(producer, "news-items", Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> publisher.publish(item))
+        .isInstanceOf(PublishException.class)
+        .hasMessageContaining("registry down");
+  }
+
+  @Test
+  void shouldCloseTheProducer() {
+    MockProducer<String, NewsItem> producer =
+        new MockProducer<>(true, null, new StringSerializer(), serde.serializer());
+
+    new KafkaItemPublisher(producer, "news-items", Duration.ofSeconds(5)).close();
+
+    assertThat(producer.closed()).isTrue();
+  }
+
+  @Test
+  void shouldConfigureADurableIdempotentProducerThatGivesUpInTime() {
+    var config = KafkaItemPublisher.producerConfig("broker:9092", Duration.ofSeconds(7));
+
+    assertThat(config)
+        .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+        .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+        .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+        .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 7000)
+        .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 7000)
+        .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 7000);
+    assertThat(List.copyOf(config.keySet())).doesNotContain(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+  }
+}
