@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +35,24 @@ public final class TopicAdmin {
    */
   public static void ensureTopics(
       String bootstrapServers, Collection<TopicSpec> specs, Duration timeout) {
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) timeout.toMillis(),
-                // Kafka refuses an API timeout shorter than one request's timeout.
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(timeout.toMillis(), 30_000)))) {
+    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    Admin admin;
+    try {
+      admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                  timeoutMs,
+                  // Kafka refuses an API timeout shorter than one request's timeout.
+                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  Math.min(timeoutMs, 30_000)));
+    } catch (KafkaException e) {
+      throw new IllegalStateException(
+          "Cannot use the Kafka cluster at " + bootstrapServers + ": " + e.getMessage(), e);
+    }
+    try (admin) {
       ensureTopics(admin, specs, timeout);
     }
   }

@@ -5,11 +5,6 @@ import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,38 +61,11 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /**
-   * Creates the pipeline's topics. The admin client is built here rather than by {@link
-   * TopicAdmin#ensureTopics(String, java.util.Collection, Duration)}, which leaves {@code
-   * request.timeout.ms} at its 30 s default: Kafka then refuses any shorter {@code
-   * default.api.timeout.ms}, so a startup timeout under 30 s could not be honoured.
-   */
   private static void ensureTopics(IngestConfig config) {
-    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, config.startupTimeout().toMillis());
-    Admin admin;
-    try {
-      admin =
-          Admin.create(
-              Map.of(
-                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  config.bootstrapServers(),
-                  AdminClientConfig.CLIENT_ID_CONFIG,
-                  "ingest-service-admin",
-                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  timeoutMs,
-                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                  timeoutMs));
-    } catch (KafkaException e) {
-      throw new IllegalStateException(
-          "Cannot use the Kafka cluster at " + config.bootstrapServers() + ": " + e.getMessage(),
-          e);
-    }
-    try (admin) {
-      TopicAdmin.ensureTopics(
-          admin,
-          config.topics().specs(config.topicPartitions(), config.topicReplicationFactor()),
-          config.startupTimeout());
-    }
+    TopicAdmin.ensureTopics(
+        config.bootstrapServers(),
+        config.topics().specs(config.topicPartitions(), config.topicReplicationFactor()),
+        config.startupTimeout());
   }
 
   /** The HTTP port actually bound (useful with {@code http.port=0}). */
