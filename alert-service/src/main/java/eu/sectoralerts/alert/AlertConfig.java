@@ -1,0 +1,151 @@
+package eu.sectoralerts.alert;
+
+import eu.sectoralerts.common.ConfigSource;
+import eu.sectoralerts.common.PipelineTopics;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+
+/**
+ * The alert service's configuration, loaded once by {@link #load} from flags, environment, an
+ * optional properties file and defaults (in that order of priority, see {@link ConfigSource}).
+ *
+ * @param bootstrapServers {@code kafka.bootstrap.servers}, default {@code localhost:9092}
+ * @param schemaRegistryUrl {@code schema.registry.url}, default {@code http://localhost:8081}
+ * @param applicationId {@code application.id}, default {@code sector-alerts-alert}
+ * @param stateDir {@code state.dir}, default {@code <java.io.tmpdir>/sector-alerts/alert}
+ * @param httpHost {@code http.host}, default {@code 0.0.0.0}
+ * @param httpPort {@code http.port}, default 7071; 0 picks a free port
+ * @param topics the {@code topics.*} names
+ * @param partitions {@code topics.partitions} of the topics this service creates, default 3
+ * @param replicationFactor {@code topics.replication.factor}, default 1
+ * @param commitIntervalMs {@code commit.interval.ms}, default 100
+ * @param streamsOverrides every {@code streams.*} key, prefix removed, passed to Kafka Streams last
+ */
+public record AlertConfig(
+    String bootstrapServers,
+    String schemaRegistryUrl,
+    String applicationId,
+    Path stateDir,
+    String httpHost,
+    int httpPort,
+    PipelineTopics topics,
+    int partitions,
+    short replicationFactor,
+    long commitIntervalMs,
+    Map<String, String> streamsOverrides) {
+
+  public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+  public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+  public static final String DEFAULT_APPLICATION_ID = "sector-alerts-alert";
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+  public static final int DEFAULT_HTTP_PORT = 7071;
+  public static final int DEFAULT_PARTITIONS = 3;
+  public static final short DEFAULT_REPLICATION_FACTOR = 1;
+  public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
+
+  public AlertConfig {
+    requireText(bootstrapServers, "kafka.bootstrap.servers");
+    requireText(schemaRegistryUrl, "schema.registry.url");
+    requireText(applicationId, "application.id");
+    requireText(httpHost, "http.host");
+    Objects.requireNonNull(stateDir, "state.dir");
+    Objects.requireNonNull(topics, "topics");
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new ConfigSource.ConfigException(
+          "Config http.port must be between 0 and 65535, got " + httpPort);
+    }
+    if (partitions < 1) {
+      throw new ConfigSource.ConfigException(
+          "Config topics.partitions must be >= 1, got " + partitions);
+    }
+    if (replicationFactor < 1) {
+      throw new ConfigSource.ConfigException(
+          "Config topics.replication.factor must be >= 1, got " + replicationFactor);
+    }
+    if (commitIntervalMs < 0) {
+      throw new ConfigSource.ConfigException(
+          "Config commit.interval.ms must be >= 0, got " + commitIntervalMs);
+    }
+    streamsOverrides = Map.copyOf(streamsOverrides);
+  }
+
+  /**
+   * Loads the configuration.
+   *
+   * @param overrides highest priority, e.g. parsed command-line flags
+   * @param env the process environment ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code HTTP_PORT}, ...)
+   * @param file an optional properties file
+   * @throws ConfigSource.ConfigException naming the key when a value is malformed
+   */
+  public static AlertConfig load(
+      Map<String, String> overrides, Map<String, String> env, Optional<Path> file) {
+    ConfigSource source = ConfigSource.of(overrides, env, file);
+    int replication = source.getInt("topics.replication.factor", DEFAULT_REPLICATION_FACTOR);
+    if (replication < 1 || replication > Short.MAX_VALUE) {
+      throw new ConfigSource.ConfigException(
+          "Config topics.replication.factor must be between 1 and "
+              + Short.MAX_VALUE
+              + ", got "
+              + replication);
+    }
+    return new AlertConfig(
+        source.getString("kafka.bootstrap.servers", DEFAULT_BOOTSTRAP_SERVERS),
+        source.getString("schema.registry.url", DEFAULT_SCHEMA_REGISTRY_URL),
+        source.getString("application.id", DEFAULT_APPLICATION_ID),
+        source.get("state.dir").map(Path::of).orElseGet(AlertConfig::defaultStateDir),
+        source.getString("http.host", DEFAULT_HTTP_HOST),
+        source.getInt("http.port", DEFAULT_HTTP_PORT),
+        PipelineTopics.from(source),
+        source.getInt("topics.partitions", DEFAULT_PARTITIONS),
+        (short) replication,
+        source.getLong("commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS),
+        source.withPrefix("streams."));
+  }
+
+  /** {@code <java.io.tmpdir>/sector-alerts/alert}. */
+  public static Path defaultStateDir() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "sector-alerts", "alert");
+  }
+
+  /**
+   * The Kafka Streams properties: exactly-once v2, this config's ids and directories, and the error
+   * handlers. The topology turns bad input into dead letters itself, so the handlers only see what
+   * it cannot: deserialization (sources read bytes; should it happen anyway, log and go on),
+   * processing (an unexpected failure is a fault, not bad data: fail, so the transaction aborts and
+   * the replaced thread retries), production (fail rather than lose an alert). {@code streams.*}
+   * overrides are applied last and win.
+   */
+  public Properties toStreamsProperties() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs));
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replicationFactor));
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndFailProcessingExceptionHandler.class.getName());
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DefaultProductionExceptionHandler.class.getName());
+    props.putAll(streamsOverrides);
+    return props;
+  }
+
+  private static void requireText(String value, String key) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigSource.ConfigException("Config " + key + " must not be blank");
+    }
+  }
+}

@@ -1,0 +1,420 @@
+package eu.sectoralerts.alert;
+
+import static eu.sectoralerts.alert.Fixtures.taggedItem;
+import static eu.sectoralerts.alert.Fixtures.watchlist;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.sectoralerts.avro.Alert;
+import eu.sectoralerts.avro.DeadLetter;
+import eu.sectoralerts.avro.ItemKind;
+import eu.sectoralerts.avro.MatchReason;
+import eu.sectoralerts.avro.RiskLevel;
+import eu.sectoralerts.avro.TaggedItem;
+import eu.sectoralerts.avro.Watchlist;
+import eu.sectoralerts.common.Topic;
+import eu.sectoralerts.registry.AvroSerde;
+import eu.sectoralerts.registry.SchemaRegistryClient;
+import eu.sectoralerts.registry.SchemaRegistryClients;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertTopologyTest {
+
+  private static final String TAGGED = "tagged-items";
+  private static final String WATCHLISTS = "watchlists";
+  private static final String ALERTS = "alerts";
+  private static final String DLQ = "alert-dead-letters";
+  private static final String SERVICE = "sector-alerts-alert";
+  private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
+  private static final Instant T1 = Instant.parse("2024-03-01T10:00:00Z");
+
+  @TempDir Path stateDir;
+
+  private String scope;
+  private TopologyTestDriver driver;
+  private AvroSerde<TaggedItem> taggedSerde;
+  private TestInputTopic<String, Watchlist> watchlistsIn;
+  private TestInputTopic<String, byte[]> rawWatchlistsIn;
+  private TestInputTopic<byte[], byte[]> taggedIn;
+  private TestInputTopic<byte[], byte[]> rawAlertsIn;
+  private TestOutputTopic<String, Alert> alertsOut;
+  private TestOutputTopic<byte[], DeadLetter> deadLettersOut;
+  private AlertTopology.Params params;
+
+  @BeforeEach
+  void startDriver() {
+    scope = "alert-topology-" + UUID.randomUUID();
+    SchemaRegistryClient registry = SchemaRegistryClients.forUrl("mock://" + scope);
+    AvroSerde<Watchlist> watchlistSerde = AvroSerde.forValues(registry, Watchlist.class);
+    AvroSerde<Alert> alertSerde = AvroSerde.forValues(registry, Alert.class);
+    AvroSerde<DeadLetter> deadLetterSerde = AvroSerde.forValues(registry, DeadLetter.class);
+    taggedSerde = AvroSerde.forValues(registry, TaggedItem.class);
+    params =
+        new AlertTopology.Params(
+            new Topic<>(WATCHLISTS, Serdes.String(), watchlistSerde),
+            new Topic<>(TAGGED, Serdes.ByteArray(), Serdes.ByteArray()),
+            new Topic<>(ALERTS, Serdes.String(), alertSerde),
+            new Topic<>(DLQ, Serdes.ByteArray(), deadLetterSerde),
+            taggedSerde.deserializer(),
+            new CriteriaMatcher(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            SERVICE,
+            AlertTopology.StoreNames.DEFAULT);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    driver = new TopologyTestDriver(AlertTopology.build(params), props);
+    watchlistsIn =
+        driver.createInputTopic(WATCHLISTS, new StringSerializer(), watchlistSerde.serializer());
+    rawWatchlistsIn =
+        driver.createInputTopic(WATCHLISTS, new StringSerializer(), new ByteArraySerializer());
+    taggedIn =
+        driver.createInputTopic(TAGGED, new ByteArraySerializer(), new ByteArraySerializer());
+    rawAlertsIn =
+        driver.createInputTopic(ALERTS, new ByteArraySerializer(), new ByteArraySerializer());
+    alertsOut =
+        driver.createOutputTopic(ALERTS, new StringDeserializer(), alertSerde.deserializer());
+    deadLettersOut =
+        driver.createOutputTopic(DLQ, new ByteArrayDeserializer(), deadLetterSerde.deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+    SchemaRegistryClients.dropMockScope(scope);
+  }
+
+  @Test
+  void shouldAlertARailWatchlistOnceForAMatchingItem() {
+    Watchlist rail =
+        watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.MEDIUM, List.of());
+    watchlistsIn.pipeInput(rail.getId(), rail);
+    TaggedItem item =
+        taggedItem(
+            "itm-rail-1",
+            ItemKind.POLICY,
+            List.of("machinery-equipment", "rail"),
+            List.of("market-access"),
+            RiskLevel.HIGH);
+
+    pipeTagged(item, T1);
+
+    Alert expected =
+        new Alert(
+            "alr-feeb657d991673ff",
+            "acme",
+            "wl-rail",
+            "Watchlist wl-rail",
+            item,
+            List.of(
+                new MatchReason("sectors", List.of("rail")),
+                new MatchReason("minLevel", List.of("HIGH"))),
+            T1);
+    assertThat(alertsOut.readKeyValuesToList()).containsExactly(KeyValue.pair("acme", expected));
+    assertThat(alertsOut.isEmpty()).isTrue();
+    assertThat(deadLettersOut.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldNotAlertForAnItemBelowTheMinimumLevelOrInAnotherSector() {
+    Watchlist rail =
+        watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.MEDIUM, List.of());
+    watchlistsIn.pipeInput(rail.getId(), rail);
+
+    pipeTagged(
+        taggedItem("itm-low", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW), T1);
+    pipeTagged(
+        taggedItem(
+            "itm-cells", ItemKind.CORPORATE, List.of("batteries"), List.of(), RiskLevel.HIGH),
+        T1);
+
+    assertThat(alertsOut.isEmpty()).isTrue();
+    assertThat(deadLettersOut.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldStopMatchingAWatchlistOnceItIsDeleted() {
+    Watchlist rail =
+        watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of());
+    watchlistsIn.pipeInput(rail.getId(), rail);
+    pipeTagged(taggedItem("itm-1", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW), T1);
+    assertThat(alertsOut.readValuesToList())
+        .extracting(Alert::getWatchlistId)
+        .containsExactly("wl-rail");
+
+    watchlistsIn.pipeInput(rail.getId(), null);
+    pipeTagged(
+        taggedItem("itm-2", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW),
+        T1.plusSeconds(60));
+
+    assertThat(alertsOut.isEmpty()).isTrue();
+    assertThat(driver.<String, Watchlist>getKeyValueStore("watchlists-store").get("wl-rail"))
+        .isNull();
+  }
+
+  @Test
+  void shouldAlertOncePerWatchlistWhenTheSameItemArrivesTwice() {
+    Watchlist rail =
+        watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of());
+    Watchlist policy =
+        watchlist(
+            "wl-pol", "globex", List.of(), List.of(), RiskLevel.NONE, List.of(ItemKind.POLICY));
+    watchlistsIn.pipeInput(rail.getId(), rail);
+    watchlistsIn.pipeInput(policy.getId(), policy);
+    TaggedItem item =
+        taggedItem("itm-twice", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW);
+
+    pipeTagged(item, T1);
+    pipeTagged(item, T1.plusSeconds(300));
+
+    assertThat(alertsOut.readKeyValuesToList())
+        .extracting(kv -> kv.key + "/" + kv.value.getWatchlistId() + "/" + kv.value.getCreatedAt())
+        .containsExactlyInAnyOrder("acme/wl-rail/" + T1, "globex/wl-pol/" + T1);
+    assertThat(alertsOut.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterUndecodableBytesAndGoOnAlerting() {
+    Watchlist rail =
+        watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of());
+    watchlistsIn.pipeInput(rail.getId(), rail);
+    byte[] badKey = "itm-bad".getBytes(StandardCharsets.UTF_8);
+    byte[] badValue = {1, 2, 3};
+
+    taggedIn.pipeInput(badKey, badValue, T1);
+    pipeTagged(
+        taggedItem("itm-ok", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW), T1);
+
+    List<KeyValue<byte[], DeadLetter>> letters = deadLettersOut.readKeyValuesToList();
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).key).isEqualTo(badKey);
+    assertThat(letters.get(0).value)
+        .isEqualTo(
+            new DeadLetter(
+                TAGGED,
+                0,
+                0L,
+                ByteBuffer.wrap(badKey),
+                ByteBuffer.wrap(badValue),
+                "Not in schema-registry wire format: 3 bytes, at least 5 expected",
+                "DESERIALIZATION",
+                SERVICE,
+                NOW));
+    assertThat(deadLettersOut.isEmpty()).isTrue();
+    assertThat(alertsOut.readValuesToList())
+        .extracting(a -> a.getItem().getItem().getId())
+        .containsExactly("itm-ok");
+  }
+
+  @Test
+  void shouldDeadLetterAnItemTheMatcherFailsOn() {
+    driver.close();
+    AlertTopology.Params failing =
+        new AlertTopology.Params(
+            params.watchlists(),
+            params.tagged(),
+            params.alerts(),
+            params.deadLetters(),
+            params.taggedItems(),
+            (item, watchlists) -> {
+              throw new IllegalStateException("index unavailable");
+            },
+            params.clock(),
+            SERVICE,
+            params.stores());
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-failing");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("failing").toString());
+    driver = new TopologyTestDriver(AlertTopology.build(failing), props);
+    TestInputTopic<byte[], byte[]> in =
+        driver.createInputTopic(TAGGED, new ByteArraySerializer(), new ByteArraySerializer());
+    TestOutputTopic<byte[], DeadLetter> out =
+        driver.createOutputTopic(
+            DLQ, new ByteArrayDeserializer(), params.deadLetters().valueSerde().deserializer());
+    byte[] key = "itm-1".getBytes(StandardCharsets.UTF_8);
+    byte[] value =
+        taggedSerde.serialize(
+            TAGGED,
+            taggedItem("itm-1", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW));
+
+    in.pipeInput(key, value, T1);
+
+    assertThat(out.readValuesToList())
+        .containsExactly(
+            new DeadLetter(
+                TAGGED,
+                0,
+                0L,
+                ByteBuffer.wrap(key),
+                ByteBuffer.wrap(value),
+                "Cannot match item against watchlists: index unavailable",
+                "MATCHING",
+                SERVICE,
+                NOW));
+  }
+
+  @Test
+  void shouldSkipAnUndecodableWatchlistAndKeepTheOthers() {
+    rawWatchlistsIn.pipeInput("wl-broken", new byte[] {9, 9});
+    Watchlist rail =
+        watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of());
+    watchlistsIn.pipeInput(rail.getId(), rail);
+
+    pipeTagged(taggedItem("itm-1", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW), T1);
+
+    assertThat(alertsOut.readValuesToList())
+        .extracting(Alert::getWatchlistId)
+        .containsExactly("wl-rail");
+    KeyValueStore<String, Watchlist> store = driver.getKeyValueStore("watchlists-store");
+    assertThat(store.get("wl-broken")).isNull();
+  }
+
+  @Test
+  void shouldFileAlertsInTheInboxNewestFirstPerSubscriber() {
+    // "acme" is a prefix of "acme.eu": the inbox must still keep them apart.
+    watchlistsIn.pipeInput(
+        "wl-a", watchlist("wl-a", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of()));
+    watchlistsIn.pipeInput(
+        "wl-b",
+        watchlist("wl-b", "acme.eu", List.of("rail"), List.of(), RiskLevel.NONE, List.of()));
+    pipeTagged(taggedItem("itm-1", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW), T1);
+    pipeTagged(
+        taggedItem("itm-3", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW),
+        T1.plusSeconds(7200));
+    pipeTagged(
+        taggedItem("itm-2", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW),
+        T1.plusSeconds(3600));
+    KeyValueStore<String, Alert> inbox = driver.getKeyValueStore("alert-inbox-store");
+
+    assertThat(InboxQuery.newestFirst(inbox, "acme", 50))
+        .extracting(a -> a.getSubscriberId() + "/" + a.getItem().getItem().getId())
+        .containsExactly("acme/itm-3", "acme/itm-2", "acme/itm-1");
+    assertThat(InboxQuery.newestFirst(inbox, "acme.eu", 2))
+        .extracting(a -> a.getSubscriberId() + "/" + a.getItem().getItem().getId())
+        .containsExactly("acme.eu/itm-3", "acme.eu/itm-2");
+    assertThat(InboxQuery.newestFirst(inbox, "acm", 50)).isEmpty();
+  }
+
+  @Test
+  void shouldFileTheWholeAlertUnderItsInboxKey() {
+    watchlistsIn.pipeInput(
+        "wl-b", watchlist("wl-b", "acme", List.of(), List.of(), RiskLevel.NONE, List.of()));
+    TaggedItem item =
+        taggedItem("itm-a", ItemKind.CORPORATE, List.of("rail"), List.of(), RiskLevel.LOW);
+    pipeTagged(item, T1);
+    KeyValueStore<String, Alert> inbox = driver.getKeyValueStore("alert-inbox-store");
+
+    Alert expected =
+        new Alert("alr-261a7a58017ebe1e", "acme", "wl-b", "Watchlist wl-b", item, List.of(), T1);
+    String key =
+        "acme\u0000"
+            + String.format("%019d", Long.MAX_VALUE - T1.toEpochMilli())
+            + "\u0000alr-261a7a58017ebe1e";
+    assertThat(inbox.get(key)).isEqualTo(expected);
+    assertThat(inbox.approximateNumEntries()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldDeadLetterAnUndecodableAlertInsteadOfFilingIt() {
+    byte[] key = "acme".getBytes(StandardCharsets.UTF_8);
+    byte[] value = {0, 0, 0};
+
+    rawAlertsIn.pipeInput(key, value, T1);
+
+    assertThat(deadLettersOut.readValuesToList())
+        .containsExactly(
+            new DeadLetter(
+                ALERTS,
+                0,
+                0L,
+                ByteBuffer.wrap(key),
+                ByteBuffer.wrap(value),
+                "Not in schema-registry wire format: 3 bytes, at least 5 expected",
+                "DESERIALIZATION",
+                SERVICE,
+                NOW));
+    KeyValueStore<String, Alert> inbox = driver.getKeyValueStore("alert-inbox-store");
+    assertThat(inbox.approximateNumEntries()).isZero();
+  }
+
+  @Test
+  void shouldListASubscribersWatchlistsFromTheGlobalStore() {
+    Watchlist first = watchlist("wl-2", "acme", List.of(), List.of(), RiskLevel.NONE, List.of());
+    Watchlist other = watchlist("wl-3", "globex", List.of(), List.of(), RiskLevel.NONE, List.of());
+    Watchlist second = watchlist("wl-1", "acme", List.of(), List.of(), RiskLevel.NONE, List.of());
+    second.setCreatedAt(Fixtures.WATCHLIST_CREATED.plusSeconds(1));
+    watchlistsIn.pipeInput(first.getId(), first);
+    watchlistsIn.pipeInput(other.getId(), other);
+    watchlistsIn.pipeInput(second.getId(), second);
+
+    assertThat(
+            StreamsWatchlistDirectory.forSubscriber(
+                driver.getKeyValueStore("watchlists-store"), "acme"))
+        .containsExactly(first, second);
+  }
+
+  @Test
+  void shouldNameEveryProcessorAndStore() {
+    TopologyDescription description = AlertTopology.build(params).describe();
+
+    assertThat(description.subtopologies()).hasSize(2);
+    assertThat(description.globalStores()).hasSize(1);
+    assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+    assertThat(description.toString())
+        .contains("watchlists-store", "alert-dedup-store", "alert-inbox-store");
+  }
+
+  @Test
+  void shouldBeAcceptedByKafkaStreamsWithTheServiceConfig() {
+    AlertConfig config =
+        AlertConfig.load(
+            Map.of("state.dir", stateDir.resolve("service").toString()),
+            Map.of(),
+            Optional.empty());
+
+    KafkaStreams streams =
+        new KafkaStreams(AlertTopology.build(params), config.toStreamsProperties());
+    try {
+      assertThat(streams.state()).isEqualTo(KafkaStreams.State.CREATED);
+    } finally {
+      streams.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void pipeTagged(TaggedItem item, Instant timestamp) {
+    taggedIn.pipeInput(
+        item.getItem().getId().getBytes(StandardCharsets.UTF_8),
+        taggedSerde.serialize(TAGGED, item),
+        timestamp);
+  }
+}
