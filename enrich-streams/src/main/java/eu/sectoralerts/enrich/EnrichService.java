@@ -1,0 +1,141 @@
+package eu.sectoralerts.enrich;
+
+import eu.sectoralerts.avro.NewsItem;
+import eu.sectoralerts.common.TopicAdmin;
+import eu.sectoralerts.registry.AvroSerde;
+import eu.sectoralerts.registry.SchemaRegistryClient;
+import eu.sectoralerts.registry.SchemaRegistryClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running enrich-streams instance: {@link #start} creates the topics it uses, builds the topology
+ * with the built-in {@link KeywordTagger} and starts Kafka Streams; {@link #close} stops it within
+ * a bounded time. A stream thread that dies of a transient error is replaced; any other uncaught
+ * error stops the client (state {@code ERROR}), which {@link #awaitTermination} reports.
+ */
+public final class EnrichService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+  /** How long topic creation may take at start. */
+  static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long {@link #close()} waits for Kafka Streams to shut down. */
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final SchemaRegistryClient registry;
+  private final String applicationId;
+  private final CompletableFuture<KafkaStreams.State> terminated = new CompletableFuture<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private EnrichService(
+      Topology topology, EnrichConfig config, SchemaRegistryClient registry, String applicationId) {
+    this.registry = registry;
+    this.applicationId = applicationId;
+    this.streams = new KafkaStreams(topology, config.toStreamsProperties());
+    streams.setUncaughtExceptionHandler(TransientErrors.uncaughtExceptionHandler(applicationId));
+    streams.setStateListener(
+        (newState, oldState) -> {
+          LOG.info("{}: {} -> {}", applicationId, oldState, newState);
+          if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+            terminated.complete(newState);
+          }
+        });
+  }
+
+  /**
+   * Starts enrich-streams: ensures the items, tagged and dead-letter topics, then starts Kafka
+   * Streams. Returns once the client is started (it may still be rebalancing).
+   *
+   * @throws IllegalStateException when the topics cannot be created
+   */
+  public static EnrichService start(EnrichConfig config) {
+    Objects.requireNonNull(config, "config");
+    TopicAdmin.ensureTopics(config.bootstrapServers(), config.topicSpecs(), TOPIC_TIMEOUT);
+    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+    Clock clock = Clock.systemUTC();
+    Topology topology =
+        EnrichTopology.build(
+            EnrichTopics.from(config.topics(), registry),
+            new KeywordTagger(clock),
+            AvroSerde.forValues(registry, NewsItem.class).deserializer(),
+            clock,
+            config.applicationId());
+    EnrichService service = new EnrichService(topology, config, registry, config.applicationId());
+    try {
+      service.streams.start();
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+    LOG.info(
+        "{} started: {} -> {} (dead letters: {})",
+        config.applicationId(),
+        config.topics().items(),
+        config.topics().tagged(),
+        config.topics().enrichDeadLetters());
+    return service;
+  }
+
+  /** The Kafka Streams state. */
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Whether Kafka Streams is running or rebalancing. */
+  public boolean isRunning() {
+    return streams.state().isRunningOrRebalancing();
+  }
+
+  /**
+   * Waits until Kafka Streams has stopped, by {@link #close()} ({@code NOT_RUNNING}) or by an error
+   * it could not recover from ({@code ERROR}).
+   */
+  public KafkaStreams.State awaitTermination() throws InterruptedException {
+    try {
+      return terminated.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** As {@link #awaitTermination()}, giving up after {@code timeout}; empty then. */
+  public Optional<KafkaStreams.State> awaitTermination(Duration timeout)
+      throws InterruptedException {
+    try {
+      return Optional.of(terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Stops Kafka Streams, waiting at most {@code CLOSE_TIMEOUT} (30 s). Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    boolean stopped = streams.close(CLOSE_TIMEOUT);
+    if (!stopped) {
+      LOG.warn("{}: Kafka Streams did not stop within {}", applicationId, CLOSE_TIMEOUT);
+    }
+    registry.close();
+    // A client that never started has no state transition to report.
+    terminated.complete(streams.state());
+  }
+}
