@@ -70,7 +70,19 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     if (value == null) {
       return null;
     }
-    int id = idsBySubject.computeIfAbsent(subject(topic), s -> registry.register(s, readerSchema));
+    int id;
+    try {
+      id = idsBySubject.computeIfAbsent(subject(topic), s -> registry.register(s, readerSchema));
+    } catch (SchemaRegistryException e) {
+      throw new SerializationException(
+          "Cannot register the "
+              + type.getSimpleName()
+              + " schema for topic "
+              + topic
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
