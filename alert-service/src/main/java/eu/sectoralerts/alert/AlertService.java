@@ -5,6 +5,7 @@ import eu.sectoralerts.avro.DeadLetter;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.common.PipelineTopics;
+import eu.sectoralerts.common.StreamsInstanceId;
 import eu.sectoralerts.common.Topic;
 import eu.sectoralerts.common.TopicAdmin;
 import eu.sectoralerts.common.TopicSpec;
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
@@ -90,7 +92,7 @@ public final class AlertService implements AutoCloseable {
               AlertTopology.StoreNames.DEFAULT);
 
       KafkaStreams streams =
-          new KafkaStreams(AlertTopology.build(params), config.toStreamsProperties());
+          new KafkaStreams(AlertTopology.build(params), streamsProperties(config));
       streams.setUncaughtExceptionHandler(
           e -> {
             LOG.error("Kafka Streams thread failed; replacing it", e);
@@ -98,7 +100,10 @@ public final class AlertService implements AutoCloseable {
           });
       streams.setStateListener(
           (now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
-      resources.push(() -> streams.close(CLOSE_TIMEOUT));
+      resources.push(
+          () ->
+              streams.close(
+                  new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true)));
       streams.start();
 
       KafkaWatchlistPublisher publisher =
@@ -137,6 +142,12 @@ public final class AlertService implements AutoCloseable {
   }
 
   /** Stops the HTTP server, the producer and Streams; calling it again does nothing. */
+  private static Properties streamsProperties(AlertConfig config) {
+    Properties properties = config.toStreamsProperties();
+    StreamsInstanceId.apply(properties, config.stateDir(), config.applicationId());
+    return properties;
+  }
+
   @Override
   public synchronized void close() {
     closeAll(resources);

@@ -1,6 +1,7 @@
 package eu.sectoralerts.enrich;
 
 import eu.sectoralerts.avro.NewsItem;
+import eu.sectoralerts.common.StreamsInstanceId;
 import eu.sectoralerts.common.TopicAdmin;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,9 @@ public final class EnrichService implements AutoCloseable {
       Topology topology, EnrichConfig config, SchemaRegistryClient registry, String applicationId) {
     this.registry = registry;
     this.applicationId = applicationId;
-    this.streams = new KafkaStreams(topology, config.toStreamsProperties());
+    Properties streamsProperties = config.toStreamsProperties();
+    StreamsInstanceId.apply(streamsProperties, config.stateDir(), config.applicationId());
+    this.streams = new KafkaStreams(topology, streamsProperties);
     streams.setUncaughtExceptionHandler(TransientErrors.uncaughtExceptionHandler(applicationId));
     streams.setStateListener(
         (newState, oldState) -> {
@@ -130,7 +134,8 @@ public final class EnrichService implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    boolean stopped = streams.close(CLOSE_TIMEOUT);
+    boolean stopped =
+        streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
     if (!stopped) {
       LOG.warn("{}: Kafka Streams did not stop within {}", applicationId, CLOSE_TIMEOUT);
     }
