@@ -103,14 +103,15 @@ final class StatusCommand implements Callable<Integer> {
                   partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
               .all()
               .get(5, TimeUnit.SECONDS);
-      out.printf("  %-50s %10s %10s%n", "topic", "partitions", "records");
+      // Offsets, not records: under exactly-once every commit also writes a marker.
+      out.printf("  %-50s %10s %10s%n", "topic", "partitions", "offsets");
       for (String name : names) {
-        long records =
+        long offsets =
             partitions.stream()
                 .filter(p -> p.topic().equals(name))
                 .mapToLong(p -> latest.get(p).offset() - earliest.get(p).offset())
                 .sum();
-        out.printf("  %-50s %10d %10d%n", name, topics.get(name).partitions().size(), records);
+        out.printf("  %-50s %10d %10d%n", name, topics.get(name).partitions().size(), offsets);
       }
       return true;
     } catch (ExecutionException | TimeoutException e) {
