@@ -2,15 +2,14 @@ package eu.sectoralerts.alert;
 
 import eu.sectoralerts.common.ConfigSource;
 import eu.sectoralerts.common.PipelineTopics;
+import eu.sectoralerts.common.StreamsDefaults;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /**
  * The alert service's configuration, loaded once by {@link #load} from flags, environment, an
@@ -115,30 +114,21 @@ public record AlertConfig(
   }
 
   /**
-   * The Kafka Streams properties: exactly-once v2, this config's ids and directories, and the error
-   * handlers. The topology turns bad input into dead letters itself, so the handlers only see what
-   * it cannot: deserialization (sources read bytes; should it happen anyway, log and go on),
-   * processing (an unexpected failure is a fault, not bad data: fail, so the transaction aborts and
-   * the replaced thread retries), production (fail rather than lose an alert). {@code streams.*}
-   * overrides are applied last and win.
+   * The Kafka Streams properties: the shared core of {@link StreamsDefaults} (exactly-once v2, this
+   * config's ids and directories, the processing and production handlers) and this service's
+   * deserialization handler. The topology turns bad input into dead letters itself, so the handlers
+   * only see what it cannot: deserialization (sources read bytes; should it happen anyway, log and
+   * go on), processing (an unexpected failure is a fault, not bad data: fail, so the transaction
+   * aborts and the replaced thread retries), production (fail rather than lose an alert). {@code
+   * streams.*} overrides are applied last and win.
    */
   public Properties toStreamsProperties() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs));
-    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replicationFactor));
+    Properties props =
+        StreamsDefaults.properties(
+            applicationId, bootstrapServers, stateDir, commitIntervalMs, replicationFactor);
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
-    props.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndFailProcessingExceptionHandler.class.getName());
-    props.put(
-        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DefaultProductionExceptionHandler.class.getName());
     props.putAll(streamsOverrides);
     return props;
   }

@@ -1,24 +1,28 @@
 package eu.sectoralerts.alert;
 
+import eu.sectoralerts.common.ConfigSource.ConfigException;
+import eu.sectoralerts.common.ServiceCommandLine;
+import eu.sectoralerts.common.ServiceCommandLine.UsageException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs the alert service alone: {@code AlertMain [--bootstrap-servers HOST:PORT]
- * [--schema-registry-url URL] [--port PORT] [--state-dir DIR] [--config FILE]}. Flags win over the
- * environment, which wins over the file. Exits with 2 on a bad command line, 1 when the service
- * cannot start; otherwise runs until the JVM is stopped.
+ * Runs the alert service alone: {@code alert-service [--bootstrap-servers HOST:PORT]
+ * [--schema-registry-url URL] [--port PORT] [--state-dir DIR] [--config FILE] [--help]} (see {@link
+ * ServiceCommandLine}), flags winning over environment, file and defaults. Exit status 2 for a bad
+ * command line or configuration, 1 when the service cannot start, 0 after {@code --help}; otherwise
+ * it runs until the JVM is asked to stop, which closes the service.
  */
 public final class AlertMain {
 
-  static final String USAGE =
-      "Usage: alert-service [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]"
-          + " [--port PORT] [--state-dir DIR] [--config FILE]";
+  private static final Logger LOG = LoggerFactory.getLogger(AlertMain.class);
 
-  private static final Map<String, String> FLAG_KEYS =
+  static final String COMMAND = "alert-service";
+
+  /** This service's flags and the config key each sets. */
+  static final Map<String, String> FLAGS =
       Map.of(
           "--bootstrap-servers", "kafka.bootstrap.servers",
           "--schema-registry-url", "schema.registry.url",
@@ -27,70 +31,35 @@ public final class AlertMain {
 
   private AlertMain() {}
 
-  /** A parsed command line: config overrides and the optional properties file. */
-  record CommandLine(Map<String, String> overrides, Optional<Path> configFile) {}
-
-  /** A command line that cannot be understood; the message says why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
-
   public static void main(String[] args) {
-    // The CLI's own error channel: logging may not be configured when the command line is wrong.
+    // The operator's terminal is the audience: logging may not be configured when run alone.
     PrintStream err = System.err;
-    CommandLine commandLine;
+    String usage = ServiceCommandLine.usage(COMMAND, FLAGS);
+    AlertConfig config;
     try {
-      commandLine = parse(args);
-    } catch (UsageException e) {
+      ServiceCommandLine commandLine = ServiceCommandLine.parse(args, FLAGS);
+      if (commandLine.help()) {
+        err.println(usage);
+        return;
+      }
+      config = AlertConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
+    } catch (UsageException | ConfigException e) {
       err.println(e.getMessage());
-      err.println(USAGE);
+      err.println(usage);
       System.exit(2);
       return;
     }
+
     AlertService service;
     try {
-      service =
-          AlertService.start(
-              AlertConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile()));
+      service = AlertService.start(config);
     } catch (RuntimeException e) {
-      err.println("alert-service could not start: " + e.getMessage());
+      err.println(COMMAND + " could not start: " + e.getMessage());
+      LOG.error("{} could not start", COMMAND, e);
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "alert-service-shutdown"));
-  }
-
-  static CommandLine parse(String[] args) throws UsageException {
-    Map<String, String> overrides = new HashMap<>();
-    Optional<Path> configFile = Optional.empty();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String flag = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        flag = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
-      if (!flag.equals("--config") && !FLAG_KEYS.containsKey(flag)) {
-        throw new UsageException("Unknown option: " + arg);
-      }
-      if (value == null) {
-        if (i + 1 >= args.length) {
-          throw new UsageException("Option " + flag + " needs a value");
-        }
-        value = args[++i];
-      }
-      if (flag.equals("--config")) {
-        configFile = Optional.of(Path.of(value));
-      } else {
-        overrides.put(FLAG_KEYS.get(flag), value);
-      }
-    }
-    return new CommandLine(overrides, configFile);
+    // Kafka Streams' and the HTTP server's threads keep the JVM alive once main returns.
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, COMMAND + "-shutdown"));
   }
 }

@@ -3,10 +3,6 @@ package eu.sectoralerts.alert;
 import eu.sectoralerts.avro.Alert;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The inbox of this instance's Kafka Streams, read by interactive query. It only sees the alert
@@ -24,16 +20,10 @@ public final class StreamsAlertInbox implements AlertInbox {
 
   @Override
   public List<Alert> newestFirst(String subscriberId, int limit) {
-    StreamsStores.requireRunning(streams);
-    try {
-      ReadOnlyKeyValueStore<String, Alert> store =
-          streams.store(
-              StoreQueryParameters.fromNameAndType(
-                  storeName, QueryableStoreTypes.<String, Alert>keyValueStore()));
-      return InboxQuery.newestFirst(store, subscriberId, limit);
-    } catch (InvalidStateStoreException e) {
-      throw new UnavailableException(
-          "The alerts inbox is not ready (Kafka Streams is rebalancing); retry shortly.", e);
-    }
+    return StreamsStores.<Alert, List<Alert>>queryKeyValueStore(
+        streams,
+        storeName,
+        "The alerts inbox is not ready (Kafka Streams is rebalancing); retry shortly.",
+        store -> InboxQuery.newestFirst(store, subscriberId, limit));
   }
 }

@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -28,16 +25,11 @@ public final class StreamsWatchlistDirectory implements WatchlistDirectory {
 
   @Override
   public List<Watchlist> forSubscriber(String subscriberId) {
-    StreamsStores.requireRunning(streams);
-    try {
-      ReadOnlyKeyValueStore<String, Watchlist> store =
-          streams.store(
-              StoreQueryParameters.fromNameAndType(
-                  storeName, QueryableStoreTypes.<String, Watchlist>keyValueStore()));
-      return forSubscriber(store, subscriberId);
-    } catch (InvalidStateStoreException e) {
-      throw new UnavailableException("The watchlists store is not ready; retry shortly.", e);
-    }
+    return StreamsStores.<Watchlist, List<Watchlist>>queryKeyValueStore(
+        streams,
+        storeName,
+        "The watchlists store is not ready; retry shortly.",
+        store -> forSubscriber(store, subscriberId));
   }
 
   /** The subscriber's watchlists in {@code store}, oldest first (then by id). */

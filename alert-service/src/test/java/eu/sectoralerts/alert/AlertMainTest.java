@@ -1,19 +1,20 @@
 package eu.sectoralerts.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.sectoralerts.common.ServiceCommandLine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The flags of alert-service; how any command line is parsed is tested in common. */
 class AlertMainTest {
 
   @Test
-  void shouldTurnFlagsIntoConfigOverrides() throws Exception {
-    AlertMain.CommandLine commandLine =
-        AlertMain.parse(
+  void shouldTurnFlagsIntoConfigOverrides() {
+    ServiceCommandLine commandLine =
+        ServiceCommandLine.parse(
             new String[] {
               "--bootstrap-servers",
               "kafka:9092",
@@ -24,30 +25,50 @@ class AlertMainTest {
               "/tmp/alert-state",
               "--config",
               "alert.properties"
-            });
+            },
+            AlertMain.FLAGS);
 
     assertThat(commandLine)
         .isEqualTo(
-            new AlertMain.CommandLine(
+            new ServiceCommandLine(
                 Map.of(
                     "kafka.bootstrap.servers", "kafka:9092",
                     "schema.registry.url", "http://registry:8081",
                     "http.port", "0",
                     "state.dir", "/tmp/alert-state"),
-                Optional.of(Path.of("alert.properties"))));
+                Optional.of(Path.of("alert.properties")),
+                false));
   }
 
   @Test
-  void shouldRejectAnUnknownFlag() {
-    assertThatThrownBy(() -> AlertMain.parse(new String[] {"--bootstrap", "kafka:9092"}))
-        .isInstanceOf(AlertMain.UsageException.class)
-        .hasMessage("Unknown option: --bootstrap");
+  void shouldFeedItsFlagsIntoTheConfig() {
+    ServiceCommandLine commandLine =
+        ServiceCommandLine.parse(
+            new String[] {
+              "--bootstrap-servers=kafka:9092",
+              "--schema-registry-url=http://registry:8081",
+              "--port=0",
+              "--state-dir=/tmp/alert-state"
+            },
+            AlertMain.FLAGS);
+
+    AlertConfig config =
+        AlertConfig.load(commandLine.overrides(), Map.of(), commandLine.configFile());
+
+    assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(config.schemaRegistryUrl()).isEqualTo("http://registry:8081");
+    assertThat(config.httpPort()).isZero();
+    assertThat(config.stateDir()).isEqualTo(Path.of("/tmp/alert-state"));
   }
 
   @Test
-  void shouldRejectAFlagWithoutValue() {
-    assertThatThrownBy(() -> AlertMain.parse(new String[] {"--port"}))
-        .isInstanceOf(AlertMain.UsageException.class)
-        .hasMessage("Option --port needs a value");
+  void shouldListItsFlagsInTheUsage() {
+    assertThat(ServiceCommandLine.usage(AlertMain.COMMAND, AlertMain.FLAGS))
+        .startsWith("Usage: alert-service ")
+        .contains(
+            "--bootstrap-servers    kafka.bootstrap.servers",
+            "--port                 http.port",
+            "--schema-registry-url  schema.registry.url",
+            "--state-dir            state.dir");
   }
 }

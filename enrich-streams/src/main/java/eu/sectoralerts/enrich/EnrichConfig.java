@@ -3,6 +3,7 @@ package eu.sectoralerts.enrich;
 import eu.sectoralerts.common.ConfigSource;
 import eu.sectoralerts.common.ConfigSource.ConfigException;
 import eu.sectoralerts.common.PipelineTopics;
+import eu.sectoralerts.common.StreamsDefaults;
 import eu.sectoralerts.common.TopicSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /**
  * Configuration of enrich-streams, loaded by {@link #load} from flags, environment, a properties
@@ -122,31 +121,22 @@ public record EnrichConfig(
   }
 
   /**
-   * The Kafka Streams configuration: exactly-once v2, internal topics replicated like ours, and
-   * error handlers that fail rather than skip. Records that cannot be read or tagged never reach
-   * these handlers (the topology dead-letters them), so what does is a bug or an outage; failing
-   * hands it to the uncaught-exception handler, which replaces the thread on transient errors, and
-   * exactly-once makes the retried records count once.
+   * The Kafka Streams configuration: the shared core of {@link StreamsDefaults} (exactly-once v2,
+   * internal topics replicated like ours, failing processing and production handlers), this
+   * service's stream threads, and a deserialization handler that fails rather than skips. Records
+   * that cannot be read or tagged never reach these handlers (the topology dead-letters them), so
+   * what does is a bug or an outage; failing hands it to the uncaught-exception handler, which
+   * replaces the thread on transient errors, and exactly-once makes the retried records count once.
+   * The {@code streams.*} overrides come last and win.
    */
   public Properties toStreamsProperties() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replicationFactor));
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs));
+    Properties props =
+        StreamsDefaults.properties(
+            applicationId, bootstrapServers, stateDir, commitIntervalMs, replicationFactor);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(numStreamThreads));
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndFailExceptionHandler.class.getName());
-    props.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndFailProcessingExceptionHandler.class.getName());
-    props.put(
-        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DefaultProductionExceptionHandler.class.getName());
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     props.putAll(streamsOverrides);
     return props;
   }

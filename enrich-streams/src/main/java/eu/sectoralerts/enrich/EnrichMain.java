@@ -1,30 +1,30 @@
 package eu.sectoralerts.enrich;
 
 import eu.sectoralerts.common.ConfigSource.ConfigException;
+import eu.sectoralerts.common.ServiceCommandLine;
+import eu.sectoralerts.common.ServiceCommandLine.UsageException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs enrich-streams alone against an external cluster and schema registry until the JVM is
- * stopped. Flags ({@code --flag value} or {@code --flag=value}) override the environment and the
- * {@code --config} file. Exit status: 2 for a bad command line or configuration, 1 when the service
- * cannot start or stops on an error.
+ * Runs enrich-streams alone against an external cluster and schema registry: {@code enrich-streams
+ * [--bootstrap-servers HOST:PORT] [--schema-registry-url URL] [--state-dir DIR] [--config FILE]
+ * [--help]} (see {@link ServiceCommandLine}), flags winning over environment, file and defaults.
+ * Exit status 2 for a bad command line or configuration, 1 when the service cannot start or stops
+ * on an error, 0 after {@code --help}; otherwise it runs until the JVM is asked to stop, which
+ * closes the service.
  */
 public final class EnrichMain {
 
-  static final String USAGE =
-      "Usage: enrich-streams [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]"
-          + " [--config FILE] [--state-dir DIR]";
-
   private static final Logger LOG = LoggerFactory.getLogger(EnrichMain.class);
 
-  private static final Map<String, String> FLAG_KEYS =
+  static final String COMMAND = "enrich-streams";
+
+  /** This service's flags and the config key each sets. */
+  static final Map<String, String> FLAGS =
       Map.of(
           "--bootstrap-servers", "kafka.bootstrap.servers",
           "--schema-registry-url", "schema.registry.url",
@@ -33,23 +33,21 @@ public final class EnrichMain {
   private EnrichMain() {}
 
   public static void main(String[] args) {
+    // The operator's terminal is the audience: logging may not be configured when run alone.
     PrintStream err = System.err;
-    CommandLine commandLine;
+    String usage = ServiceCommandLine.usage(COMMAND, FLAGS);
     EnrichConfig config;
     try {
-      commandLine = parse(args);
+      ServiceCommandLine commandLine = ServiceCommandLine.parse(args, FLAGS);
       if (commandLine.help()) {
-        err.println(USAGE);
+        err.println(usage);
         return;
       }
-      config = EnrichConfig.load(commandLine.overrides(), System.getenv(), commandLine.config());
-    } catch (UsageException e) {
+      config =
+          EnrichConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
+    } catch (UsageException | ConfigException e) {
       err.println(e.getMessage());
-      err.println(USAGE);
-      System.exit(2);
-      return;
-    } catch (ConfigException e) {
-      err.println(e.getMessage());
+      err.println(usage);
       System.exit(2);
       return;
     }
@@ -58,83 +56,21 @@ public final class EnrichMain {
     try {
       service = EnrichService.start(config);
     } catch (RuntimeException e) {
-      LOG.error("enrich-streams could not start: {}", e.getMessage(), e);
+      err.println(COMMAND + " could not start: " + e.getMessage());
+      LOG.error("{} could not start", COMMAND, e);
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "enrich-streams-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, COMMAND + "-shutdown"));
     try {
       KafkaStreams.State end = service.awaitTermination();
       if (end == KafkaStreams.State.ERROR) {
-        LOG.error("enrich-streams stopped on an error it could not recover from");
+        LOG.error("{} stopped on an error it could not recover from", COMMAND);
         System.exit(1);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       service.close();
-    }
-  }
-
-  /**
-   * Parses the command line.
-   *
-   * @throws UsageException for an unknown flag or a flag without its value
-   */
-  static CommandLine parse(String[] args) {
-    Map<String, String> overrides = new HashMap<>();
-    Optional<Path> config = Optional.empty();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        return new CommandLine(Map.of(), Optional.empty(), true);
-      }
-      String flag = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        flag = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
-      if (!FLAG_KEYS.containsKey(flag) && !flag.equals("--config")) {
-        throw new UsageException("Unknown option: " + arg);
-      }
-      if (value == null) {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-          throw new UsageException("Option " + flag + " needs a value");
-        }
-        value = args[++i];
-      }
-      if (value.isBlank()) {
-        throw new UsageException("Option " + flag + " needs a value");
-      }
-      if (flag.equals("--config")) {
-        config = Optional.of(Path.of(value));
-      } else {
-        overrides.put(FLAG_KEYS.get(flag), value);
-      }
-    }
-    return new CommandLine(overrides, config, false);
-  }
-
-  /**
-   * A parsed command line.
-   *
-   * @param overrides config keys set by flags
-   * @param config the {@code --config} file, if given
-   * @param help whether usage was asked for
-   */
-  record CommandLine(Map<String, String> overrides, Optional<Path> config, boolean help) {
-    CommandLine {
-      overrides = Map.copyOf(overrides);
-    }
-  }
-
-  /** The command line is wrong; the message says how. */
-  static final class UsageException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
     }
   }
 }

@@ -1,21 +1,20 @@
 package eu.sectoralerts.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.sectoralerts.enrich.EnrichMain.CommandLine;
-import eu.sectoralerts.enrich.EnrichMain.UsageException;
+import eu.sectoralerts.common.ServiceCommandLine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The flags of enrich-streams; how any command line is parsed is tested in common. */
 class EnrichMainTest {
 
   @Test
   void shouldMapFlagsToConfigKeys() {
-    CommandLine commandLine =
-        EnrichMain.parse(
+    ServiceCommandLine commandLine =
+        ServiceCommandLine.parse(
             new String[] {
               "--bootstrap-servers",
               "broker:9092",
@@ -24,11 +23,12 @@ class EnrichMainTest {
               "/data/enrich",
               "--config",
               "enrich.properties"
-            });
+            },
+            EnrichMain.FLAGS);
 
     assertThat(commandLine)
         .isEqualTo(
-            new CommandLine(
+            new ServiceCommandLine(
                 Map.of(
                     "kafka.bootstrap.servers", "broker:9092",
                     "schema.registry.url", "http://registry:8081",
@@ -38,30 +38,32 @@ class EnrichMainTest {
   }
 
   @Test
-  void shouldAcceptNoFlags() {
-    assertThat(EnrichMain.parse(new String[0]))
-        .isEqualTo(new CommandLine(Map.of(), Optional.empty(), false));
+  void shouldFeedItsFlagsIntoTheConfig() {
+    ServiceCommandLine commandLine =
+        ServiceCommandLine.parse(
+            new String[] {
+              "--bootstrap-servers=broker:9092",
+              "--schema-registry-url=mock://enrich-main",
+              "--state-dir=/data/enrich"
+            },
+            EnrichMain.FLAGS);
+
+    EnrichConfig config =
+        EnrichConfig.load(commandLine.overrides(), Map.of(), commandLine.configFile());
+
+    assertThat(config.bootstrapServers()).isEqualTo("broker:9092");
+    assertThat(config.schemaRegistryUrl()).isEqualTo("mock://enrich-main");
+    assertThat(config.stateDir()).isEqualTo(Path.of("/data/enrich"));
   }
 
   @Test
-  void shouldRejectAnUnknownFlag() {
-    assertThatThrownBy(() -> EnrichMain.parse(new String[] {"--bootstrap", "x"}))
-        .isInstanceOf(UsageException.class)
-        .hasMessage("Unknown option: --bootstrap");
-  }
-
-  @Test
-  void shouldRejectAFlagWithoutItsValue() {
-    assertThatThrownBy(() -> EnrichMain.parse(new String[] {"--state-dir"}))
-        .isInstanceOf(UsageException.class)
-        .hasMessage("Option --state-dir needs a value");
-    assertThatThrownBy(() -> EnrichMain.parse(new String[] {"--config", "--state-dir", "x"}))
-        .isInstanceOf(UsageException.class)
-        .hasMessage("Option --config needs a value");
-  }
-
-  @Test
-  void shouldRecogniseAHelpRequest() {
-    assertThat(EnrichMain.parse(new String[] {"--help"}).help()).isTrue();
+  void shouldListItsFlagsInTheUsage() {
+    assertThat(ServiceCommandLine.usage(EnrichMain.COMMAND, EnrichMain.FLAGS))
+        .startsWith("Usage: enrich-streams ")
+        .contains(
+            "--bootstrap-servers    kafka.bootstrap.servers",
+            "--schema-registry-url  schema.registry.url",
+            "--state-dir            state.dir")
+        .doesNotContain("--port");
   }
 }

@@ -1,29 +1,29 @@
 package eu.sectoralerts.ingest;
 
 import eu.sectoralerts.common.ConfigSource.ConfigException;
-import java.nio.file.Path;
-import java.util.HashMap;
+import eu.sectoralerts.common.ServiceCommandLine;
+import eu.sectoralerts.common.ServiceCommandLine.UsageException;
+import java.io.PrintStream;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs ingest-service alone: {@code ingest-service [--bootstrap-servers HOST:PORT]
- * [--schema-registry-url URL] [--port N] [--config FILE]}, flags winning over environment, file and
- * defaults. Exit code 2 for a bad command line or configuration, 1 when the service cannot start;
- * otherwise it runs until the JVM is asked to stop.
+ * [--schema-registry-url URL] [--port N] [--config FILE] [--help]} (see {@link
+ * ServiceCommandLine}), flags winning over environment, file and defaults. Exit status 2 for a bad
+ * command line or configuration, 1 when the service cannot start, 0 after {@code --help}; otherwise
+ * it runs until the JVM is asked to stop, which closes the service.
  */
 public final class IngestMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
 
-  static final String USAGE =
-      "Usage: ingest-service [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]"
-          + " [--port N] [--config FILE]";
+  static final String COMMAND = "ingest-service";
 
-  private static final Map<String, String> FLAGS =
+  /** This service's flags and the config key each sets. */
+  static final Map<String, String> FLAGS =
       Map.of(
           "--bootstrap-servers", IngestConfig.BOOTSTRAP_SERVERS,
           "--schema-registry-url", IngestConfig.SCHEMA_REGISTRY_URL,
@@ -31,66 +31,22 @@ public final class IngestMain {
 
   private IngestMain() {}
 
-  /**
-   * The parsed command line.
-   *
-   * @param overrides config keys set by flags
-   * @param configFile the {@code --config} file, if given
-   */
-  record Args(Map<String, String> overrides, Optional<Path> configFile) {
-    Args {
-      overrides = Map.copyOf(overrides);
-    }
-  }
-
-  /** A command line that cannot be understood; the message says what is wrong. */
-  static final class UsageException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
-
-  /** Parses {@code --flag value} and {@code --flag=value}. */
-  static Args parse(String[] args) {
-    Map<String, String> overrides = new HashMap<>();
-    Optional<Path> file = Optional.empty();
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      String value = null;
-      int eq = flag.indexOf('=');
-      if (flag.startsWith("--") && eq > 0) {
-        value = flag.substring(eq + 1);
-        flag = flag.substring(0, eq);
-      }
-      if (!flag.equals("--config") && !FLAGS.containsKey(flag)) {
-        throw new UsageException("Unknown argument: " + args[i]);
-      }
-      if (value == null) {
-        if (i + 1 >= args.length) {
-          throw new UsageException("Missing value after " + flag);
-        }
-        value = args[++i];
-      }
-      if (flag.equals("--config")) {
-        file = Optional.of(Path.of(value));
-      } else {
-        overrides.put(FLAGS.get(flag), value);
-      }
-    }
-    return new Args(overrides, file);
-  }
-
   public static void main(String[] args) {
+    // The operator's terminal is the audience: logging may not be configured when run alone.
+    PrintStream err = System.err;
+    String usage = ServiceCommandLine.usage(COMMAND, FLAGS);
     IngestConfig config;
     try {
-      Args parsed = parse(args);
-      config = IngestConfig.load(parsed.overrides(), System.getenv(), parsed.configFile());
+      ServiceCommandLine commandLine = ServiceCommandLine.parse(args, FLAGS);
+      if (commandLine.help()) {
+        err.println(usage);
+        return;
+      }
+      config =
+          IngestConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
     } catch (UsageException | ConfigException e) {
-      // The operator's terminal is the audience here, and stdout stays free for nothing at all.
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
+      err.println(e.getMessage());
+      err.println(usage);
       System.exit(2);
       return;
     }
@@ -99,7 +55,8 @@ public final class IngestMain {
     try {
       service = IngestService.start(config);
     } catch (RuntimeException e) {
-      LOG.error("ingest-service could not start: {}", e.getMessage(), e);
+      err.println(COMMAND + " could not start: " + e.getMessage());
+      LOG.error("{} could not start", COMMAND, e);
       System.exit(1);
       return;
     }
@@ -115,7 +72,7 @@ public final class IngestMain {
                     stopped.countDown();
                   }
                 },
-                "ingest-service-shutdown"));
+                COMMAND + "-shutdown"));
     try {
       // HTTP threads may be daemon (virtual) threads: main keeps the JVM alive until shutdown.
       stopped.await();

@@ -1,19 +1,20 @@
 package eu.sectoralerts.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.sectoralerts.common.ServiceCommandLine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The flags of ingest-service; how any command line is parsed is tested in common. */
 class IngestMainTest {
 
   @Test
   void shouldMapFlagsToConfigKeys() {
-    IngestMain.Args args =
-        IngestMain.parse(
+    ServiceCommandLine args =
+        ServiceCommandLine.parse(
             new String[] {
               "--bootstrap-servers",
               "kafka:29092",
@@ -22,35 +23,45 @@ class IngestMainTest {
               "0",
               "--config",
               "conf/ingest.properties"
-            });
+            },
+            IngestMain.FLAGS);
 
     assertThat(args)
         .isEqualTo(
-            new IngestMain.Args(
+            new ServiceCommandLine(
                 Map.of(
                     "kafka.bootstrap.servers", "kafka:29092",
                     "schema.registry.url", "http://registry:8081",
                     "http.port", "0"),
-                Optional.of(Path.of("conf/ingest.properties"))));
+                Optional.of(Path.of("conf/ingest.properties")),
+                false));
   }
 
   @Test
-  void shouldAcceptNoArguments() {
-    assertThat(IngestMain.parse(new String[0]))
-        .isEqualTo(new IngestMain.Args(Map.of(), Optional.empty()));
+  void shouldFeedItsFlagsIntoTheConfig() {
+    ServiceCommandLine args =
+        ServiceCommandLine.parse(
+            new String[] {
+              "--bootstrap-servers=kafka:29092",
+              "--schema-registry-url=http://registry:8081",
+              "--port=0"
+            },
+            IngestMain.FLAGS);
+
+    IngestConfig config = IngestConfig.load(args.overrides(), Map.of(), args.configFile());
+
+    assertThat(config.bootstrapServers()).isEqualTo("kafka:29092");
+    assertThat(config.schemaRegistryUrl()).isEqualTo("http://registry:8081");
+    assertThat(config.httpPort()).isZero();
   }
 
   @Test
-  void shouldRejectAnUnknownFlag() {
-    assertThatThrownBy(() -> IngestMain.parse(new String[] {"--prot", "7070"}))
-        .isInstanceOf(IngestMain.UsageException.class)
-        .hasMessage("Unknown argument: --prot");
-  }
-
-  @Test
-  void shouldRejectAFlagWithoutValue() {
-    assertThatThrownBy(() -> IngestMain.parse(new String[] {"--port"}))
-        .isInstanceOf(IngestMain.UsageException.class)
-        .hasMessage("Missing value after --port");
+  void shouldListItsFlagsInTheUsage() {
+    assertThat(ServiceCommandLine.usage(IngestMain.COMMAND, IngestMain.FLAGS))
+        .startsWith("Usage: ingest-service ")
+        .contains(
+            "--bootstrap-servers    kafka.bootstrap.servers",
+            "--port                 http.port",
+            "--schema-registry-url  schema.registry.url");
   }
 }
