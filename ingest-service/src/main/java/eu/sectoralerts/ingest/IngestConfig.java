@@ -18,7 +18,10 @@ import java.util.Optional;
  * @param schemaRegistryUrl {@code schema.registry.url}, default {@code http://localhost:8081}
  * @param httpHost {@code http.host}, default {@code 0.0.0.0}
  * @param httpPort {@code http.port}, default 7070; 0 picks a free port
- * @param maxBodyBytes {@code max.body.bytes}, default 65536: larger request bodies answer 413
+ * @param maxBodyBytes {@code max.body.bytes}, default 65536: larger item requests answer 413
+ * @param maxBriefingBytes {@code max.briefing.bytes}, default 1 MiB: larger briefings answer 413
+ * @param analystKeys {@code analyst.keys}: SHA-256 hex digests of the accepted analyst keys,
+ *     comma-separated; none by default, and the service refuses to start without one
  * @param topics the {@code topics.*} names
  * @param topicPartitions {@code topics.partitions}, default 3, used when creating topics
  * @param topicReplicationFactor {@code topics.replication.factor}, default 1
@@ -33,6 +36,8 @@ public record IngestConfig(
     String httpHost,
     int httpPort,
     int maxBodyBytes,
+    int maxBriefingBytes,
+    AnalystKeys analystKeys,
     PipelineTopics topics,
     int topicPartitions,
     short topicReplicationFactor,
@@ -44,6 +49,8 @@ public record IngestConfig(
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
   public static final String MAX_BODY_BYTES = "max.body.bytes";
+  public static final String MAX_BRIEFING_BYTES = "max.briefing.bytes";
+  public static final String ANALYST_KEYS = "analyst.keys";
   public static final String TOPIC_PARTITIONS = "topics.partitions";
   public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
   public static final String PUBLISH_TIMEOUT = "publish.timeout";
@@ -54,6 +61,7 @@ public record IngestConfig(
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 7070;
   public static final int DEFAULT_MAX_BODY_BYTES = 65_536;
+  public static final int DEFAULT_MAX_BRIEFING_BYTES = 1_048_576;
   public static final int DEFAULT_TOPIC_PARTITIONS = 3;
   public static final int DEFAULT_TOPIC_REPLICATION_FACTOR = 1;
   public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
@@ -74,6 +82,11 @@ public record IngestConfig(
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException(MAX_BODY_BYTES + " must be positive, got " + maxBodyBytes);
     }
+    if (maxBriefingBytes < 1) {
+      throw new IllegalArgumentException(
+          MAX_BRIEFING_BYTES + " must be positive, got " + maxBriefingBytes);
+    }
+    Objects.requireNonNull(analystKeys, ANALYST_KEYS);
     if (topicPartitions < 1) {
       throw new IllegalArgumentException(
           TOPIC_PARTITIONS + " must be at least 1, got " + topicPartitions);
@@ -115,6 +128,8 @@ public record IngestConfig(
           source.getString(HTTP_HOST, DEFAULT_HTTP_HOST),
           source.getInt(HTTP_PORT, DEFAULT_HTTP_PORT),
           source.getInt(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES),
+          source.getInt(MAX_BRIEFING_BYTES, DEFAULT_MAX_BRIEFING_BYTES),
+          source.get(ANALYST_KEYS).map(AnalystKeys::parse).orElse(AnalystKeys.none()),
           PipelineTopics.from(source),
           source.getInt(TOPIC_PARTITIONS, DEFAULT_TOPIC_PARTITIONS),
           (short) replication,

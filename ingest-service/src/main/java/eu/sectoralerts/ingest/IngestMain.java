@@ -51,6 +51,12 @@ public final class IngestMain {
       return;
     }
 
+    if (config.analystKeys().isEmpty()) {
+      err.println(COMMAND + " needs an analyst key: " + AnalystKeys.HOW_TO_CONFIGURE);
+      System.exit(2);
+      return;
+    }
+
     IngestService service;
     try {
       service = IngestService.start(config);

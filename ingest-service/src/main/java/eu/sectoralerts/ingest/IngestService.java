@@ -9,20 +9,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running ingest-service: the pipeline's topics ensured, a producer to the items topic and the
- * HTTP API listening. {@link #start} returns once requests are accepted; {@link #close} stops
- * taking requests first, then sends what is pending and closes the producer.
+ * A running ingest-service: the pipeline's topics ensured, the ids already on the items topic read
+ * ({@link KafkaPublishedIds}), producers to the items topic and the HTTP API listening. {@link
+ * #start} returns once requests are accepted; {@link #close} stops taking requests first, then
+ * sends what is pending and closes the producers and the index.
  */
 public final class IngestService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final SchemaRegistryClient registry;
+  private final PublishedIds publishedIds;
   private final ItemPublisher publisher;
   private final Javalin http;
 
-  private IngestService(SchemaRegistryClient registry, ItemPublisher publisher, Javalin http) {
+  private IngestService(
+      SchemaRegistryClient registry,
+      PublishedIds publishedIds,
+      ItemPublisher publisher,
+      Javalin http) {
     this.registry = registry;
+    this.publishedIds = publishedIds;
     this.publisher = publisher;
     this.http = http;
   }
@@ -30,31 +37,44 @@ public final class IngestService implements AutoCloseable {
   /**
    * Starts the service.
    *
-   * @throws IllegalStateException when the cluster cannot be reached to create the topics
+   * @throws IllegalStateException when no analyst key is configured, or when the cluster cannot be
+   *     reached to create the topics and read the items topic
    * @throws RuntimeException when the HTTP port cannot be bound; anything started is closed again
    */
   public static IngestService start(IngestConfig config) {
+    if (config.analystKeys().isEmpty()) {
+      throw new IllegalStateException(
+          "No analyst key is configured, so nobody could publish: " + AnalystKeys.HOW_TO_CONFIGURE);
+    }
     ensureTopics(config);
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+    PublishedIds publishedIds = null;
     ItemPublisher publisher = null;
     try {
+      publishedIds =
+          KafkaPublishedIds.start(
+              config.bootstrapServers(), config.topics().items(), config.startupTimeout());
       publisher =
           KafkaItemPublisher.create(
               config.bootstrapServers(),
               registry,
               config.topics().items(),
               config.publishTimeout());
-      Javalin http = IngestApi.create(config, publisher, Clock.systemUTC()).start();
+      Javalin http = IngestApi.create(config, publisher, publishedIds, Clock.systemUTC()).start();
       LOG.info(
-          "ingest-service listening on http://{}:{}{} (items to topic {})",
+          "ingest-service listening on http://{}:{} ({} and {}; items to topic {})",
           config.httpHost(),
           http.port(),
           IngestApi.ITEMS_PATH,
+          IngestApi.BRIEFINGS_PATH,
           config.topics().items());
-      return new IngestService(registry, publisher, http);
+      return new IngestService(registry, publishedIds, publisher, http);
     } catch (RuntimeException e) {
       if (publisher != null) {
         publisher.close();
+      }
+      if (publishedIds != null) {
+        publishedIds.close();
       }
       registry.close();
       throw e;
@@ -77,6 +97,7 @@ public final class IngestService implements AutoCloseable {
   public void close() {
     http.stop();
     publisher.close();
+    publishedIds.close();
     registry.close();
     LOG.info("ingest-service stopped");
   }

@@ -1,6 +1,7 @@
 package eu.sectoralerts.ingest;
 
 import eu.sectoralerts.avro.NewsItem;
+import java.util.List;
 
 /**
  * Publishes news items durably: {@link #publish} returns only once the item is stored, and says
@@ -16,6 +17,18 @@ public interface ItemPublisher extends AutoCloseable {
    *     which is harmless since re-publishing uses the same id
    */
   PublishReceipt publish(NewsItem item);
+
+  /**
+   * Publishes several items as one unit, in order, and waits until they are stored. The Kafka
+   * implementation writes them in one transaction, so on failure none of them becomes visible to
+   * {@code read_committed} readers; this default, for simple publishers, publishes one by one.
+   *
+   * @return one receipt per item, in order
+   * @throws PublishException when the items could not be stored in time
+   */
+  default List<PublishReceipt> publishAll(List<NewsItem> items) {
+    return items.stream().map(this::publish).toList();
+  }
 
   /** Releases the publisher's resources after sending what is pending. */
   @Override

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class IngestConfigTest {
                 "0.0.0.0",
                 7070,
                 65_536,
+                1_048_576,
+                AnalystKeys.none(),
                 PipelineTopics.defaults(),
                 3,
                 (short) 1,
@@ -126,6 +129,36 @@ class IngestConfigTest {
             () -> IngestConfig.load(Map.of("publish.timeout", "PT0S"), Map.of(), Optional.empty()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("publish.timeout");
+  }
+
+  @Test
+  void shouldReadAnalystKeyDigestsAndTheBriefingLimit() {
+    String first = AnalystKeys.digestOf("first-key");
+    String second = AnalystKeys.digestOf("second-key");
+
+    IngestConfig config =
+        IngestConfig.load(
+            Map.of("max.briefing.bytes", "2048"),
+            Map.of("ANALYST_KEYS", " " + first.toUpperCase() + " , " + second + ","),
+            Optional.empty());
+
+    assertThat(config.analystKeys()).isEqualTo(new AnalystKeys(List.of(first, second)));
+    assertThat(config.maxBriefingBytes()).isEqualTo(2048);
+  }
+
+  @Test
+  void shouldRefuseAKeyInPlaceOfADigestWithoutEchoingIt() {
+    assertThatThrownBy(
+            () ->
+                IngestConfig.load(
+                    Map.of("analyst.keys", "my-secret-key"), Map.of(), Optional.empty()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("analyst.keys must hold SHA-256 hex digests")
+        .hasMessageNotContaining("my-secret-key");
+    assertThatThrownBy(
+            () -> IngestConfig.load(Map.of("max.briefing.bytes", "0"), Map.of(), Optional.empty()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("max.briefing.bytes");
   }
 
   @Test

@@ -22,12 +22,29 @@ class IngestServiceTest {
                 "kafka.bootstrap.servers", "127.0.0.1:" + closedPort,
                 "schema.registry.url", "mock://ingest-service-test",
                 "http.port", "0",
-                "startup.timeout", "PT1S"),
+                "startup.timeout", "PT1S",
+                "analyst.keys", AnalystKeys.digestOf("a-test-key")),
             Map.of(),
             Optional.empty());
 
     assertThatThrownBy(() -> IngestService.start(config))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Kafka cluster");
+  }
+
+  @Test
+  void shouldRefuseToStartWithoutAnAnalystKeySayingHowToConfigureOne() {
+    IngestConfig config =
+        IngestConfig.load(
+            Map.of("schema.registry.url", "mock://ingest-service-test", "http.port", "0"),
+            Map.of(),
+            Optional.empty());
+
+    assertThatThrownBy(() -> IngestService.start(config))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("No analyst key is configured")
+        .hasMessageContaining("analyst.keys")
+        .hasMessageContaining("ANALYST_KEYS")
+        .hasMessageContaining("sha256sum");
   }
 }

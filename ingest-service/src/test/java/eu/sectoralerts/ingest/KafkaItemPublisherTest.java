@@ -27,10 +27,9 @@ class KafkaItemPublisherTest {
 
   private final SchemaRegistryClient registry = SchemaRegistryClients.forUrl("mock://" + SCOPE);
   private final AvroSerde<NewsItem> serde = AvroSerde.forValues(registry, NewsItem.class);
-  private final NewsItem item =
-      Fixtures.policyItem()
-          .build()
-          .toNewsItem(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private final NewsItem item = Fixtures.policyItem().build().toNewsItem(CLOCK);
 
   @AfterEach
   void dropRegistry() {
@@ -123,5 +122,94 @@ class KafkaItemPublisherTest {
         .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 7000)
         .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 7000);
     assertThat(List.copyOf(config.keySet())).doesNotContain(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+  }
+
+  @Test
+  void shouldPublishABatchInOneCommittedTransaction() {
+    MockProducer<String, NewsItem> transactional =
+        new MockProducer<>(true, null, new StringSerializer(), serde.serializer());
+    NewsItem other = Fixtures.policyItem().title("Another plan").build().toNewsItem(CLOCK);
+    KafkaItemPublisher publisher = transactionalPublisher(() -> transactional);
+
+    List<PublishReceipt> receipts = publisher.publishAll(List.of(item, other));
+
+    assertThat(transactional.transactionInitialized()).isTrue();
+    assertThat(transactional.transactionCommitted()).isTrue();
+    assertThat(transactional.history())
+        .extracting(r -> r.key())
+        .containsExactly(item.getId(), other.getId());
+    assertThat(receipts).hasSize(2).allMatch(r -> r.topic().equals("news-items"));
+  }
+
+  @Test
+  void shouldAbortTheBatchWhenAnItemCannotBeSent() {
+    MockProducer<String, NewsItem> transactional =
+        new MockProducer<>(true, null, new StringSerializer(), serde.serializer());
+    transactional.sendException = new org.apache.kafka.common.KafkaException("broker went away");
+    KafkaItemPublisher publisher = transactionalPublisher(() -> transactional);
+
+    assertThatThrownBy(() -> publisher.publishAll(List.of(item)))
+        .isInstanceOf(PublishException.class)
+        .hasMessageStartingWith("Could not publish 1 items (" + item.getId())
+        .hasMessageContaining("broker went away");
+    assertThat(transactional.transactionAborted()).isTrue();
+    assertThat(transactional.history()).isEmpty();
+  }
+
+  @Test
+  void shouldMakeANewTransactionalProducerAfterOneIsFenced() {
+    List<MockProducer<String, NewsItem>> made = new java.util.ArrayList<>();
+    KafkaItemPublisher publisher =
+        transactionalPublisher(
+            () -> {
+              MockProducer<String, NewsItem> producer =
+                  new MockProducer<>(true, null, new StringSerializer(), serde.serializer());
+              made.add(producer);
+              return producer;
+            });
+    publisher.publishAll(List.of(item));
+    made.get(0).fenceProducer();
+
+    assertThatThrownBy(() -> publisher.publishAll(List.of(item)))
+        .isInstanceOf(PublishException.class);
+    publisher.publishAll(List.of(item));
+
+    assertThat(made).hasSize(2);
+    assertThat(made.get(0).closed()).isTrue();
+    assertThat(made.get(1).history()).hasSize(1);
+  }
+
+  @Test
+  void shouldPublishABatchItemByItemWithoutATransactionalProducer() {
+    MockProducer<String, NewsItem> producer =
+        new MockProducer<>(true, null, new StringSerializer(), serde.serializer());
+    KafkaItemPublisher publisher =
+        new KafkaItemPublisher(producer, "news-items", Duration.ofSeconds(5));
+
+    assertThat(publisher.publishAll(List.of(item, item))).hasSize(2);
+    assertThat(producer.history()).hasSize(2);
+  }
+
+  @Test
+  void shouldGiveEachProcessItsOwnTransactionalId() {
+    var first = KafkaItemPublisher.transactionalConfig("broker:9092", Duration.ofSeconds(7));
+    var second = KafkaItemPublisher.transactionalConfig("broker:9092", Duration.ofSeconds(7));
+
+    assertThat((String) first.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG))
+        .startsWith("ingest-service-")
+        .isNotEqualTo(second.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG));
+    assertThat(first)
+        .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 21_000)
+        .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+  }
+
+  private KafkaItemPublisher transactionalPublisher(
+      java.util.function.Supplier<org.apache.kafka.clients.producer.Producer<String, NewsItem>>
+          factory) {
+    return new KafkaItemPublisher(
+        new MockProducer<>(true, null, new StringSerializer(), serde.serializer()),
+        factory,
+        "news-items",
+        Duration.ofSeconds(5));
   }
 }

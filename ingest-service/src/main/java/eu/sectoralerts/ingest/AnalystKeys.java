@@ -1,0 +1,114 @@
+package eu.sectoralerts.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The analyst keys ingest-service accepts, held as the SHA-256 digests of the keys (config {@code
+ * analyst.keys}, comma-separated hex): the service never sees a key at rest, and a leaked config
+ * file does not leak a key. {@link #accepts} compares digests in constant time over every
+ * configured digest. {@link #toString} shows only how many digests there are.
+ *
+ * @param digests lower-case hex SHA-256 digests, 64 digits each
+ */
+public record AnalystKeys(List<String> digests) {
+
+  /** How an operator configures a key, for messages. */
+  public static final String HOW_TO_CONFIGURE =
+      "set analyst.keys (environment variable ANALYST_KEYS) to the SHA-256 hex digest of each"
+          + " analyst key, comma-separated; for example: "
+          + "KEY=$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '='); "
+          + "printf %s \"$KEY\" | sha256sum";
+
+  private static final int KEY_BYTES = 32;
+
+  public AnalystKeys {
+    List<String> clean = new ArrayList<>();
+    for (String digest : Objects.requireNonNull(digests, "digests")) {
+      String hex = Objects.requireNonNull(digest, "digest").strip().toLowerCase(Locale.ROOT);
+      if (!hex.matches("[0-9a-f]{64}")) {
+        // The value is not echoed: a raw key pasted here by mistake must not reach a log.
+        throw new IllegalArgumentException(
+            "analyst.keys must hold SHA-256 hex digests (64 hex digits each) of the keys, not the"
+                + " keys themselves; one entry has "
+                + hex.length()
+                + " characters");
+      }
+      clean.add(hex);
+    }
+    digests = List.copyOf(clean);
+  }
+
+  /** No key: a service with none refuses to start. */
+  public static AnalystKeys none() {
+    return new AnalystKeys(List.of());
+  }
+
+  /** Digests from a comma-separated list; blank entries are ignored. */
+  public static AnalystKeys parse(String commaSeparated) {
+    List<String> digests = new ArrayList<>();
+    for (String entry : commaSeparated.split(",")) {
+      if (!entry.isBlank()) {
+        digests.add(entry);
+      }
+    }
+    return new AnalystKeys(digests);
+  }
+
+  public boolean isEmpty() {
+    return digests.isEmpty();
+  }
+
+  /** The same digests plus one more. */
+  public AnalystKeys with(String digest) {
+    List<String> all = new ArrayList<>(digests);
+    all.add(digest);
+    return new AnalystKeys(all);
+  }
+
+  /** Whether {@code key} is one of the configured keys, in time independent of which one. */
+  public boolean accepts(String key) {
+    if (key == null || key.isEmpty()) {
+      return false;
+    }
+    byte[] candidate = sha256(key);
+    boolean match = false;
+    for (String digest : digests) {
+      match |= MessageDigest.isEqual(candidate, HexFormat.of().parseHex(digest));
+    }
+    return match;
+  }
+
+  /** The digest to configure for a key: lower-case hex SHA-256 of its UTF-8 bytes. */
+  public static String digestOf(String key) {
+    return HexFormat.of().formatHex(sha256(key));
+  }
+
+  /** A new random key: 32 bytes, base64url without padding. */
+  public static String newKey(SecureRandom random) {
+    byte[] bytes = new byte[KEY_BYTES];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "AnalystKeys[" + digests.size() + " digest(s)]";
+  }
+
+  private static byte[] sha256(String key) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+  }
+}
