@@ -98,7 +98,6 @@ class AlertConfigTest {
     expected.put(
         "production.exception.handler",
         "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
-    expected.put("ensure.explicit.internal.resource.naming", "true");
     expected.put("num.stream.threads", "2");
     assertThat(props).isEqualTo(expected);
   }

@@ -25,10 +25,11 @@ public final class StreamsDefaults {
    * A new {@link Properties} with: the application id, bootstrap servers and state directory;
    * {@code processing.guarantee=exactly_once_v2}; the commit interval (with exactly-once, the
    * output latency); the replication factor of internal topics; the processing and production
-   * exception handlers; and {@code ensure.explicit.internal.resource.naming=true}.
+   * exception handlers.
    *
-   * <p>Kafka 4.1 enforces that naming setting only in a {@code StreamsBuilder} built with a {@code
-   * TopologyConfig} holding it; handed to {@code KafkaStreams} alone it is recorded, not checked.
+   * <p>Not here: {@code ensure.explicit.internal.resource.naming}. Kafka 4.1 checks it only in a
+   * {@code StreamsBuilder} built with a {@code TopologyConfig}; handed to {@code KafkaStreams} it
+   * is recorded, not checked. Each topology's tests assert instead that nothing is auto-named.
    *
    * @throws IllegalArgumentException for a blank id or servers, a replication factor below 1 or a
    *     negative commit interval
@@ -63,7 +64,6 @@ public final class StreamsDefaults {
     props.put(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DefaultProductionExceptionHandler.class.getName());
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     return props;
   }
 

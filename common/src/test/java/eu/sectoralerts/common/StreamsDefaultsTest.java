@@ -29,7 +29,6 @@ class StreamsDefaultsTest {
     expected.put(
         "production.exception.handler",
         "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
-    expected.put("ensure.explicit.internal.resource.naming", "true");
     assertThat(props).isEqualTo(expected);
   }
 
@@ -49,7 +48,6 @@ class StreamsDefaultsTest {
     StreamsConfig config = new StreamsConfig(props);
 
     assertThat(config.getString("processing.guarantee")).isEqualTo("exactly_once_v2");
-    assertThat(config.getBoolean("ensure.explicit.internal.resource.naming")).isTrue();
   }
 
   @Test
