@@ -50,8 +50,8 @@ class EntitiesTest {
   void shouldNotTakePlacesBodiesOrPluralsForCompanies() {
     assertThat(
             Entities.companies(
-                "Robot vendors expand while the German Chamber of Commerce in China publishes a"
-                    + " survey on Information and Communication Technologies",
+                "Robot vendors expand as the Italian Chamber of Commerce in China releases a poll"
+                    + " on Storage and Computing Technologies",
                 true))
         .isEmpty();
   }
