@@ -25,9 +25,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       UpCommand.class,
       StatusCommand.class,
-      PlannedCommand.Import.class,
-      PlannedCommand.Tag.class,
-      PlannedCommand.Eval.class,
+      ImportCommand.class,
+      TagCommand.class,
+      EvalCommand.class,
       PlannedCommand.Replay.class,
       PlannedCommand.Bench.class,
       CommandLine.HelpCommand.class

@@ -6,9 +6,12 @@ import eu.sectoralerts.embedded.BrokerSettings;
 import eu.sectoralerts.embedded.KafkaKraftBroker;
 import eu.sectoralerts.enrich.EnrichConfig;
 import eu.sectoralerts.enrich.EnrichService;
+import eu.sectoralerts.ingest.AnalystKeys;
 import eu.sectoralerts.ingest.IngestConfig;
 import eu.sectoralerts.ingest.IngestService;
 import eu.sectoralerts.registry.server.SchemaRegistryServer;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The whole pipeline in one JVM: an in-process broker (unless a cluster is given), the schema
  * registry, ingest-service, enrich-streams and alert-service, each the same code that runs alone in
  * production. Started in dependency order, stopped in reverse; a failure while starting stops what
- * had started and rethrows.
+ * had started and rethrows. ingest-service accepts the analyst key kept in {@code
+ * <data-dir>/analyst.key} (made on first start), besides any key configured for it.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -38,6 +42,7 @@ public final class Pipeline implements AutoCloseable {
   private EnrichService enrich;
   private AlertService alert;
   private String host;
+  private Path analystKeyFile;
 
   private Pipeline() {}
 
@@ -96,6 +101,17 @@ public final class Pipeline implements AutoCloseable {
 
     progress.accept("Starting ingest-service");
     Map<String, String> ingestConfig = serviceConfig(common, settings, "ingest.");
+    analystKeyFile = AnalystKeyFile.in(settings.dataDir());
+    String digest =
+        AnalystKeys.digestOf(AnalystKeyFile.readOrCreate(analystKeyFile, new SecureRandom()));
+    // Keys configured otherwise (flag or ANALYST_KEYS) stay valid beside the file's.
+    String configured =
+        ingestConfig.getOrDefault(
+            IngestConfig.ANALYST_KEYS,
+            System.getenv(eu.sectoralerts.common.ConfigSource.envName(IngestConfig.ANALYST_KEYS)));
+    ingestConfig.put(
+        IngestConfig.ANALYST_KEYS,
+        configured == null || configured.isBlank() ? digest : configured + "," + digest);
     ingestConfig.put("http.port", Integer.toString(settings.ingestPort()));
     ingestConfig.putIfAbsent("http.host", settings.host());
     ingest = IngestService.start(IngestConfig.load(ingestConfig, env, Optional.empty()));
@@ -183,6 +199,11 @@ public final class Pipeline implements AutoCloseable {
 
   public String ingestUrl() {
     return "http://" + host + ":" + ingest.port();
+  }
+
+  /** The file holding the analyst key ingest-service accepts. */
+  public Path analystKeyFile() {
+    return analystKeyFile;
   }
 
   public String alertUrl() {

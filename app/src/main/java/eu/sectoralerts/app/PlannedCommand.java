@@ -25,19 +25,6 @@ abstract class PlannedCommand implements Callable<Integer> {
   }
 
   @Command(
-      name = "import",
-      description = "(planned) Parse briefing documents into items and publish them.")
-  static final class Import extends PlannedCommand {}
-
-  @Command(
-      name = "tag",
-      description = "(planned) Print the tags the tagger gives each item of briefings.")
-  static final class Tag extends PlannedCommand {}
-
-  @Command(name = "eval", description = "(planned) Measure the tagger against hand-made labels.")
-  static final class Eval extends PlannedCommand {}
-
-  @Command(
       name = "replay",
       description = "(planned) Replay item history to backtest a taxonomy or watchlist change.")
   static final class Replay extends PlannedCommand {}

@@ -24,7 +24,8 @@ final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       defaultValue = "data",
-      description = "Where broker data and stream state live (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where broker data, stream state and the analyst key live (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(
@@ -96,13 +97,18 @@ final class UpCommand implements Callable<Integer> {
         "%nsector-alerts is up (ready in %.1f s). Press Ctrl-C to stop.%n%n"
             + "  Kafka bootstrap servers  %s%n"
             + "  Schema registry          %s%n"
-            + "  Ingest API (analysts)    %s/v1/items%n"
+            + "  Ingest API (analysts)    %s/v1/items  %s/v1/briefings%n"
+            + "  Analyst key              %s%n"
+            + "                           (send it as: -H \"Authorization: Bearer $(cat %s)\")%n"
             + "  Alert API (subscribers)  %s/v1/watchlists  %s/v1/alerts%n"
             + "  Data directory           %s%n%n",
         seconds,
         pipeline.bootstrapServers(),
         pipeline.registryUrl(),
         pipeline.ingestUrl(),
+        pipeline.ingestUrl(),
+        pipeline.analystKeyFile().toAbsolutePath().normalize(),
+        pipeline.analystKeyFile(),
         pipeline.alertUrl(),
         pipeline.alertUrl(),
         dataDir.toAbsolutePath().normalize());

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,8 +59,9 @@ class PipelineIntegrationTest {
           201);
 
       JsonNode published =
-          post(
-              pipeline.ingestUrl() + "/v1/items",
+          postAsAnalyst(
+              pipeline,
+              "/v1/items",
               """
               {"kind": "POLICY", "title": "Railway authority speeds up high-speed rail upgrade",
                "body": "The national railway administration wants more high-speed rail lines and new rolling stock built by domestic suppliers.",
@@ -97,8 +99,9 @@ class PipelineIntegrationTest {
                   201)
               .get("id")
               .asText();
-      post(
-          pipeline.ingestUrl() + "/v1/items",
+      postAsAnalyst(
+          pipeline,
+          "/v1/items",
           """
           {"kind": "CORPORATE", "title": "Chip foundry adds capacity",
            "body": "A domestic semiconductor foundry adds wafer capacity for integrated circuits.",
@@ -108,7 +111,10 @@ class PipelineIntegrationTest {
       awaitAlerts(pipeline.alertUrl(), "chip-buyer", 1);
     }
 
+    String firstKey = Files.readString(dataDir.resolve("analyst.key"));
     try (Pipeline restarted = Pipeline.start(settings, step -> {})) {
+      // The same key file, hence the same key, serves the restarted pipeline.
+      assertThat(Files.readString(restarted.analystKeyFile())).isEqualTo(firstKey);
       JsonNode alerts = awaitAlerts(restarted.alertUrl(), "chip-buyer", 1);
       assertThat(alerts).hasSize(1);
       assertThat(alerts.get(0).get("watchlistId").asText()).isEqualTo(watchlistId);
@@ -156,15 +162,29 @@ class PipelineIntegrationTest {
     return json.readTree(response.body());
   }
 
+  /** Publishes to ingest-service with the analyst key the pipeline keeps in its data dir. */
+  private JsonNode postAsAnalyst(Pipeline pipeline, String path, String body, int expectedStatus)
+      throws IOException, InterruptedException {
+    String key = Files.readString(pipeline.analystKeyFile()).strip();
+    return post(pipeline.ingestUrl() + path, body, expectedStatus, "Bearer " + key);
+  }
+
   private JsonNode post(String url, String body, int expectedStatus)
       throws IOException, InterruptedException {
+    return post(url, body, expectedStatus, null);
+  }
+
+  private JsonNode post(String url, String body, int expectedStatus, String authorization)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode())
         .as("POST %s: %s", url, response.body())
         .isEqualTo(expectedStatus);

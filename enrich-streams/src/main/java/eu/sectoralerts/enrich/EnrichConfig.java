@@ -20,8 +20,9 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * file and defaults (architecture.md, "Config"). Keys: {@code kafka.bootstrap.servers}, {@code
  * schema.registry.url}, {@code application.id}, {@code state.dir}, the {@code topics.*} names of
  * {@link PipelineTopics}, {@code topics.partitions}, {@code topics.replication.factor}, {@code
- * commit.interval.ms}, {@code num.stream.threads}, and any {@code streams.<kafka-streams-key>},
- * passed to Kafka Streams as it is (after, so over, the settings derived here).
+ * commit.interval.ms}, {@code num.stream.threads}, {@code taxonomy.path} (a taxonomy file to tag
+ * with instead of the one shipped in the jar), and any {@code streams.<kafka-streams-key>}, passed
+ * to Kafka Streams as it is (after, so over, the settings derived here).
  *
  * @param bootstrapServers Kafka bootstrap servers
  * @param schemaRegistryUrl schema registry URL ({@code http(s)://} or {@code mock://scope})
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * @param commitIntervalMs Kafka Streams commit interval (with exactly-once, the output latency)
  * @param numStreamThreads stream threads
  * @param streamsOverrides extra Kafka Streams properties ({@code streams.} prefix removed)
+ * @param taxonomyPath the taxonomy file; empty for the one shipped with enrich-streams
  */
 public record EnrichConfig(
     String bootstrapServers,
@@ -44,7 +46,8 @@ public record EnrichConfig(
     short replicationFactor,
     long commitIntervalMs,
     int numStreamThreads,
-    Map<String, String> streamsOverrides) {
+    Map<String, String> streamsOverrides,
+    Optional<Path> taxonomyPath) {
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
@@ -75,6 +78,7 @@ public record EnrichConfig(
       throw new ConfigException("num.stream.threads must be at least 1, got " + numStreamThreads);
     }
     streamsOverrides = Map.copyOf(streamsOverrides);
+    Objects.requireNonNull(taxonomyPath, "taxonomy.path");
   }
 
   /** The default state directory: {@code <java.io.tmpdir>/sector-alerts/enrich}. */
@@ -109,7 +113,8 @@ public record EnrichConfig(
         (short) replication,
         source.getLong("commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS),
         source.getInt("num.stream.threads", DEFAULT_NUM_STREAM_THREADS),
-        source.withPrefix(STREAMS_PREFIX));
+        source.withPrefix(STREAMS_PREFIX),
+        source.get("taxonomy.path").filter(p -> !p.isBlank()).map(Path::of));
   }
 
   /** The topics this service reads and writes, as it creates them. */

@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs enrich-streams alone against an external cluster and schema registry: {@code enrich-streams
- * [--bootstrap-servers HOST:PORT] [--schema-registry-url URL] [--state-dir DIR] [--config FILE]
- * [--help]} (see {@link ServiceCommandLine}), flags winning over environment, file and defaults.
- * Exit status 2 for a bad command line or configuration, 1 when the service cannot start or stops
- * on an error, 0 after {@code --help}; otherwise it runs until the JVM is asked to stop, which
- * closes the service.
+ * [--bootstrap-servers HOST:PORT] [--schema-registry-url URL] [--state-dir DIR] [--taxonomy FILE]
+ * [--config FILE] [--help]} (see {@link ServiceCommandLine}), flags winning over environment, file
+ * and defaults. Exit status 2 for a bad command line or configuration, 1 when the service cannot
+ * start or stops on an error, 0 after {@code --help}; otherwise it runs until the JVM is asked to
+ * stop, which closes the service.
  */
 public final class EnrichMain {
 
@@ -28,7 +28,8 @@ public final class EnrichMain {
       Map.of(
           "--bootstrap-servers", "kafka.bootstrap.servers",
           "--schema-registry-url", "schema.registry.url",
-          "--state-dir", "state.dir");
+          "--state-dir", "state.dir",
+          "--taxonomy", "taxonomy.path");
 
   private EnrichMain() {}
 

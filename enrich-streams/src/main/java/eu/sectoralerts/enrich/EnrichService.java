@@ -3,6 +3,8 @@ package eu.sectoralerts.enrich;
 import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.common.StreamsInstanceId;
 import eu.sectoralerts.common.TopicAdmin;
+import eu.sectoralerts.enrich.tagging.TaxonomyTagger;
+import eu.sectoralerts.enrich.taxonomy.TaxonomyException;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
@@ -22,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running enrich-streams instance: {@link #start} creates the topics it uses, builds the topology
- * with the built-in {@link KeywordTagger} and starts Kafka Streams; {@link #close} stops it within
- * a bounded time. A stream thread that dies of a transient error is replaced; any other uncaught
- * error stops the client (state {@code ERROR}), which {@link #awaitTermination} reports.
+ * A running enrich-streams instance: {@link #start} compiles the tagger from the taxonomy file
+ * ({@code taxonomy.path}, or the one shipped in the jar), creates the topics it uses, builds the
+ * topology and starts Kafka Streams; {@link #close} stops it within a bounded time. A stream thread
+ * that dies of a transient error is replaced; any other uncaught error stops the client (state
+ * {@code ERROR}), which {@link #awaitTermination} reports.
  */
 public final class EnrichService implements AutoCloseable {
 
@@ -61,20 +64,24 @@ public final class EnrichService implements AutoCloseable {
   }
 
   /**
-   * Starts enrich-streams: ensures the items, tagged and dead-letter topics, then starts Kafka
-   * Streams. Returns once the client is started (it may still be rebalancing).
+   * Starts enrich-streams: compiles the tagger, ensures the items, tagged and dead-letter topics,
+   * then starts Kafka Streams. Returns once the client is started (it may still be rebalancing).
    *
+   * @throws TaxonomyException when the taxonomy file cannot be loaded or breaks a rule (the message
+   *     names file, line and problem); nothing is started then
    * @throws IllegalStateException when the topics cannot be created
    */
   public static EnrichService start(EnrichConfig config) {
     Objects.requireNonNull(config, "config");
+    Clock clock = Clock.systemUTC();
+    // First, so a broken rule set stops the service before it touches the cluster.
+    TaxonomyTagger tagger = TaxonomyTagger.load(config.taxonomyPath(), clock);
     TopicAdmin.ensureTopics(config.bootstrapServers(), config.topicSpecs(), TOPIC_TIMEOUT);
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
-    Clock clock = Clock.systemUTC();
     Topology topology =
         EnrichTopology.build(
             EnrichTopics.from(config.topics(), registry),
-            new KeywordTagger(clock),
+            tagger,
             AvroSerde.forValues(registry, NewsItem.class).deserializer(),
             clock,
             config.applicationId());
@@ -86,8 +93,10 @@ public final class EnrichService implements AutoCloseable {
       throw e;
     }
     LOG.info(
-        "{} started: {} -> {} (dead letters: {})",
+        "{} started with taxonomy {} from {}: {} -> {} (dead letters: {})",
         config.applicationId(),
+        tagger.version(),
+        tagger.taxonomy().source(),
         config.topics().items(),
         config.topics().tagged(),
         config.topics().enrichDeadLetters());

@@ -35,7 +35,8 @@ class EnrichConfigTest {
                 (short) 1,
                 100,
                 1,
-                Map.of()));
+                Map.of(),
+                Optional.empty()));
   }
 
   @Test
@@ -54,7 +55,8 @@ class EnrichConfigTest {
             "commit.interval.ms=250",
             "num.stream.threads=2",
             "streams.max.task.idle.ms=5",
-            "streams.processing.guarantee=at_least_once"));
+            "streams.processing.guarantee=at_least_once",
+            "taxonomy.path=/etc/sector-alerts/taxonomy.yaml"));
 
     EnrichConfig config =
         EnrichConfig.load(
@@ -78,6 +80,7 @@ class EnrichConfigTest {
     assertThat(config.numStreamThreads()).isEqualTo(2);
     assertThat(config.streamsOverrides())
         .isEqualTo(Map.of("max.task.idle.ms", "5", "processing.guarantee", "at_least_once"));
+    assertThat(config.taxonomyPath()).contains(Path.of("/etc/sector-alerts/taxonomy.yaml"));
   }
 
   @Test
@@ -110,7 +113,6 @@ class EnrichConfigTest {
         .containsEntry(
             "production.exception.handler",
             "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler")
-        .containsEntry("ensure.explicit.internal.resource.naming", "true")
         .containsEntry("max.task.idle.ms", "5");
   }
 

@@ -21,6 +21,8 @@ class EnrichMainTest {
               "--schema-registry-url=http://registry:8081",
               "--state-dir",
               "/data/enrich",
+              "--taxonomy",
+              "rules.yaml",
               "--config",
               "enrich.properties"
             },
@@ -32,7 +34,8 @@ class EnrichMainTest {
                 Map.of(
                     "kafka.bootstrap.servers", "broker:9092",
                     "schema.registry.url", "http://registry:8081",
-                    "state.dir", "/data/enrich"),
+                    "state.dir", "/data/enrich",
+                    "taxonomy.path", "rules.yaml"),
                 Optional.of(Path.of("enrich.properties")),
                 false));
   }

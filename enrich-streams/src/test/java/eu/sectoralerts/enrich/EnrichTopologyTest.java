@@ -11,6 +11,8 @@ import eu.sectoralerts.avro.RiskLevel;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.TextMatch;
 import eu.sectoralerts.common.PipelineTopics;
+import eu.sectoralerts.enrich.tagging.TaxonomyTagger;
+import eu.sectoralerts.enrich.taxonomy.Taxonomy;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
@@ -50,7 +52,10 @@ class EnrichTopologyTest {
 
   @TempDir Path stateDir;
 
-  private final KeywordTagger tagger = new KeywordTagger(Items.CLOCK);
+  /** Compiled once: every test uses the shipped taxonomy, as the service does. */
+  private static final Tagger TAGGER = TaxonomyTagger.compile(Taxonomy.loadDefault(), Items.CLOCK);
+
+  private final Tagger tagger = TAGGER;
   private String scope;
   private SchemaRegistryClient registry;
   private AvroSerde<NewsItem> itemSerde;
@@ -169,17 +174,17 @@ class EnrichTopologyTest {
                 List.of(
                     new Evidence(
                         "sector:rail",
-                        "sector.rail",
+                        "rail.core",
                         List.of(
                             match("title", RAIL_TITLE, "Rail"),
                             match("title", RAIL_TITLE, "high-speed rail"),
                             match("body", RAIL_BODY, "maglev"),
                             match("body", RAIL_BODY, "rolling stock"),
-                            match("body", RAIL_BODY, "railway"))),
+                            match("body", RAIL_BODY, "railway line"))),
                     new Evidence(
                         "body:NRA", "item.issuingBody", List.of(match("body", RAIL_BODY, "NRA"))),
                     new Evidence("level:NONE", "level.no-risk", List.of())))
-            .setTaxonomyVersion("keywords-0.1")
+            .setTaxonomyVersion(Taxonomy.loadDefault().version())
             .setTaggedAt(Items.NOW)
             .build();
     List<KeyValue<String, TaggedItem>> output = tagged.readKeyValuesToList();

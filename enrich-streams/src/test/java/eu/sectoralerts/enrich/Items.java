@@ -8,15 +8,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /** Test fixtures: news items written for these tests, and a fixed clock. */
-final class Items {
+public final class Items {
 
-  static final Instant NOW = Instant.parse("2024-05-06T07:08:09.123Z");
-  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  public static final Instant NOW = Instant.parse("2024-05-06T07:08:09.123Z");
+  public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private Items() {}
 
   /** A policy item with the given text and nothing else declared. */
-  static NewsItem.Builder policy(String id, String title, String body) {
+  public static NewsItem.Builder policy(String id, String title, String body) {
     return NewsItem.newBuilder()
         .setId(id)
         .setKind(ItemKind.POLICY)
@@ -28,7 +28,7 @@ final class Items {
   }
 
   /** A corporate item with the given text and nothing else declared. */
-  static NewsItem.Builder corporate(String id, String title, String body) {
+  public static NewsItem.Builder corporate(String id, String title, String body) {
     return policy(id, title, body).setKind(ItemKind.CORPORATE);
   }
 }
