@@ -394,18 +394,39 @@ public final class IngestApi {
             List.of()));
   }
 
+  /**
+   * Past this many bytes an oversized body is not read to the end before the 413: the connection is
+   * closed on the client instead.
+   */
+  private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
   /** The body, refused with 413 past the limit whether or not the client declared its length. */
   private static byte[] readBody(Context ctx, int limit) throws IOException {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > limit) {
-      throw tooLarge(limit);
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > limit) {
+        drain(in);
+        throw tooLarge(limit);
+      }
       byte[] body = in.readNBytes(limit + 1);
       if (body.length > limit) {
+        drain(in);
         throw tooLarge(limit);
       }
       return body;
+    }
+  }
+
+  /**
+   * Reads and discards what the client is still sending (up to {@link #DRAIN_LIMIT}): closing a
+   * connection with unread bytes resets it, and the client may then lose the 413 it was sent.
+   */
+  private static void drain(InputStream in) throws IOException {
+    long skipped = 0;
+    byte[] buffer = new byte[8192];
+    int n;
+    while (skipped < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+      skipped += n;
     }
   }
 
