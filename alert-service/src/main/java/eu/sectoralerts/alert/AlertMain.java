@@ -1,12 +1,8 @@
 package eu.sectoralerts.alert;
 
-import eu.sectoralerts.common.ConfigSource.ConfigException;
 import eu.sectoralerts.common.ServiceCommandLine;
-import eu.sectoralerts.common.ServiceCommandLine.UsageException;
-import java.io.PrintStream;
+import eu.sectoralerts.common.ServiceLauncher;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the alert service alone: {@code alert-service [--bootstrap-servers HOST:PORT]
@@ -16,8 +12,6 @@ import org.slf4j.LoggerFactory;
  * it runs until the JVM is asked to stop, which closes the service.
  */
 public final class AlertMain {
-
-  private static final Logger LOG = LoggerFactory.getLogger(AlertMain.class);
 
   static final String COMMAND = "alert-service";
 
@@ -32,34 +26,14 @@ public final class AlertMain {
   private AlertMain() {}
 
   public static void main(String[] args) {
-    // The operator's terminal is the audience: logging may not be configured when run alone.
-    PrintStream err = System.err;
-    String usage = ServiceCommandLine.usage(COMMAND, FLAGS);
-    AlertConfig config;
-    try {
-      ServiceCommandLine commandLine = ServiceCommandLine.parse(args, FLAGS);
-      if (commandLine.help()) {
-        err.println(usage);
-        return;
-      }
-      config = AlertConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
-    } catch (UsageException | ConfigException e) {
-      err.println(e.getMessage());
-      err.println(usage);
-      System.exit(2);
-      return;
-    }
-
-    AlertService service;
-    try {
-      service = AlertService.start(config);
-    } catch (RuntimeException e) {
-      err.println(COMMAND + " could not start: " + e.getMessage());
-      LOG.error("{} could not start", COMMAND, e);
-      System.exit(1);
-      return;
-    }
-    // Kafka Streams' and the HTTP server's threads keep the JVM alive once main returns.
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, COMMAND + "-shutdown"));
+    ServiceLauncher.launch(
+            COMMAND,
+            FLAGS,
+            args,
+            commandLine ->
+                AlertConfig.load(
+                    commandLine.overrides(), System.getenv(), commandLine.configFile()),
+            AlertService::start)
+        .ifPresent(ServiceLauncher.Launched::awaitClose);
   }
 }

@@ -89,8 +89,12 @@ public final class TopicAdmin {
       throw new IllegalStateException("Interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      String reason =
+          cause.getMessage() == null
+              ? "no answer within " + timeout.toSeconds() + " s"
+              : cause.getMessage();
       throw new IllegalStateException(
-          "Could not reach the Kafka cluster to create topics: " + cause.getMessage(), cause);
+          "Could not reach the Kafka cluster to create topics: " + reason, cause);
     }
   }
 }

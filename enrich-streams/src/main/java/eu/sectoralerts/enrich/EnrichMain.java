@@ -1,9 +1,7 @@
 package eu.sectoralerts.enrich;
 
-import eu.sectoralerts.common.ConfigSource.ConfigException;
 import eu.sectoralerts.common.ServiceCommandLine;
-import eu.sectoralerts.common.ServiceCommandLine.UsageException;
-import java.io.PrintStream;
+import eu.sectoralerts.common.ServiceLauncher;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -34,44 +32,24 @@ public final class EnrichMain {
   private EnrichMain() {}
 
   public static void main(String[] args) {
-    // The operator's terminal is the audience: logging may not be configured when run alone.
-    PrintStream err = System.err;
-    String usage = ServiceCommandLine.usage(COMMAND, FLAGS);
-    EnrichConfig config;
-    try {
-      ServiceCommandLine commandLine = ServiceCommandLine.parse(args, FLAGS);
-      if (commandLine.help()) {
-        err.println(usage);
-        return;
-      }
-      config =
-          EnrichConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
-    } catch (UsageException | ConfigException e) {
-      err.println(e.getMessage());
-      err.println(usage);
-      System.exit(2);
-      return;
-    }
-
-    EnrichService service;
-    try {
-      service = EnrichService.start(config);
-    } catch (RuntimeException e) {
-      err.println(COMMAND + " could not start: " + e.getMessage());
-      LOG.error("{} could not start", COMMAND, e);
-      System.exit(1);
-      return;
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, COMMAND + "-shutdown"));
-    try {
-      KafkaStreams.State end = service.awaitTermination();
-      if (end == KafkaStreams.State.ERROR) {
-        LOG.error("{} stopped on an error it could not recover from", COMMAND);
-        System.exit(1);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      service.close();
-    }
+    ServiceLauncher.launch(
+            COMMAND,
+            FLAGS,
+            args,
+            commandLine ->
+                EnrichConfig.load(
+                    commandLine.overrides(), System.getenv(), commandLine.configFile()),
+            EnrichService::start)
+        .ifPresent(
+            launched -> {
+              try {
+                if (launched.service().awaitTermination() == KafkaStreams.State.ERROR) {
+                  LOG.error("{} stopped on an error it could not recover from", COMMAND);
+                  System.exit(1);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
   }
 }

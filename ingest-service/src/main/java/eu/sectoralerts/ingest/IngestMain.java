@@ -2,12 +2,8 @@ package eu.sectoralerts.ingest;
 
 import eu.sectoralerts.common.ConfigSource.ConfigException;
 import eu.sectoralerts.common.ServiceCommandLine;
-import eu.sectoralerts.common.ServiceCommandLine.UsageException;
-import java.io.PrintStream;
+import eu.sectoralerts.common.ServiceLauncher;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs ingest-service alone: {@code ingest-service [--bootstrap-servers HOST:PORT]
@@ -17,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * it runs until the JVM is asked to stop, which closes the service.
  */
 public final class IngestMain {
-
-  private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
 
   static final String COMMAND = "ingest-service";
 
@@ -32,58 +26,17 @@ public final class IngestMain {
   private IngestMain() {}
 
   public static void main(String[] args) {
-    // The operator's terminal is the audience: logging may not be configured when run alone.
-    PrintStream err = System.err;
-    String usage = ServiceCommandLine.usage(COMMAND, FLAGS);
-    IngestConfig config;
-    try {
-      ServiceCommandLine commandLine = ServiceCommandLine.parse(args, FLAGS);
-      if (commandLine.help()) {
-        err.println(usage);
-        return;
-      }
-      config =
-          IngestConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
-    } catch (UsageException | ConfigException e) {
-      err.println(e.getMessage());
-      err.println(usage);
-      System.exit(2);
-      return;
-    }
+    ServiceLauncher.launch(COMMAND, FLAGS, args, IngestMain::config, IngestService::start)
+        .ifPresent(ServiceLauncher.Launched::awaitClose);
+  }
 
+  /** The configuration, refused without an analyst key: nobody could publish. */
+  static IngestConfig config(ServiceCommandLine commandLine) {
+    IngestConfig config =
+        IngestConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
     if (config.analystKeys().isEmpty()) {
-      err.println(COMMAND + " needs an analyst key: " + AnalystKeys.HOW_TO_CONFIGURE);
-      System.exit(2);
-      return;
+      throw new ConfigException(COMMAND + " needs an analyst key: " + AnalystKeys.HOW_TO_CONFIGURE);
     }
-
-    IngestService service;
-    try {
-      service = IngestService.start(config);
-    } catch (RuntimeException e) {
-      err.println(COMMAND + " could not start: " + e.getMessage());
-      LOG.error("{} could not start", COMMAND, e);
-      System.exit(1);
-      return;
-    }
-
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    service.close();
-                  } finally {
-                    stopped.countDown();
-                  }
-                },
-                COMMAND + "-shutdown"));
-    try {
-      // HTTP threads may be daemon (virtual) threads: main keeps the JVM alive until shutdown.
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return config;
   }
 }

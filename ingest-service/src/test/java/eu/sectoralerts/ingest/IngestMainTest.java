@@ -64,4 +64,15 @@ class IngestMainTest {
             "--port                 http.port",
             "--schema-registry-url  schema.registry.url");
   }
+
+  @Test
+  void shouldRefuseToRunWithoutAnAnalystKey() {
+    var commandLine =
+        eu.sectoralerts.common.ServiceCommandLine.parse(
+            new String[] {"--bootstrap-servers", "kafka:9092"}, IngestMain.FLAGS);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IngestMain.config(commandLine))
+        .isInstanceOf(eu.sectoralerts.common.ConfigSource.ConfigException.class)
+        .hasMessageContaining("needs an analyst key");
+  }
 }
