@@ -6,6 +6,7 @@ import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.common.PipelineTopics;
 import eu.sectoralerts.common.StreamsInstanceId;
+import eu.sectoralerts.common.StreamsReadiness;
 import eu.sectoralerts.common.Topic;
 import eu.sectoralerts.common.TopicAdmin;
 import eu.sectoralerts.common.TopicSpec;
@@ -42,10 +43,16 @@ public final class AlertService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final StreamsReadiness readiness;
   private final AlertApi api;
   private final Deque<AutoCloseable> resources;
 
-  private AlertService(KafkaStreams streams, AlertApi api, Deque<AutoCloseable> resources) {
+  private AlertService(
+      KafkaStreams streams,
+      StreamsReadiness readiness,
+      AlertApi api,
+      Deque<AutoCloseable> resources) {
+    this.readiness = readiness;
     this.streams = streams;
     this.api = api;
     this.resources = resources;
@@ -98,8 +105,10 @@ public final class AlertService implements AutoCloseable {
             LOG.error("Kafka Streams thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
           });
-      streams.setStateListener(
-          (now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+      StreamsReadiness readiness =
+          new StreamsReadiness(
+              (now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+      streams.setStateListener(readiness);
       resources.push(
           () ->
               streams.close(
@@ -125,11 +134,20 @@ public final class AlertService implements AutoCloseable {
                   UUID::randomUUID));
       resources.push(api);
       LOG.info("alert-service listening on port {}", api.port());
-      return new AlertService(streams, api, resources);
+      return new AlertService(streams, readiness, api, resources);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /**
+   * Waits until Kafka Streams is RUNNING (inbox queries answer from then on).
+   *
+   * @throws IllegalStateException when it stops first or is not running within {@code timeout}
+   */
+  public void awaitRunning(Duration timeout) {
+    readiness.awaitRunning("alert-service", timeout);
   }
 
   /** The HTTP port. */

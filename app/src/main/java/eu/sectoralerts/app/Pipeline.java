@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,35 +157,8 @@ public final class Pipeline implements AutoCloseable {
 
   private void awaitRunning(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      KafkaStreams.State enrichState = enrich.state();
-      KafkaStreams.State alertState = alert.state();
-      if (enrichState == KafkaStreams.State.RUNNING && alertState == KafkaStreams.State.RUNNING) {
-        return;
-      }
-      if (enrichState.hasCompletedShutdown() || alertState.hasCompletedShutdown()) {
-        throw new IllegalStateException(
-            "A stream application stopped while starting (enrich-streams "
-                + enrichState
-                + ", alert-service "
-                + alertState
-                + "); see the log above");
-      }
-      try {
-        Thread.sleep(100); // polling Streams' state: there is no blocking wait in its API
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while starting", e);
-      }
-    }
-    throw new IllegalStateException(
-        "Stream applications not running after "
-            + timeout.toSeconds()
-            + " s (enrich-streams "
-            + enrich.state()
-            + ", alert-service "
-            + alert.state()
-            + ")");
+    enrich.awaitRunning(timeout);
+    alert.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   public String bootstrapServers() {

@@ -2,6 +2,7 @@ package eu.sectoralerts.enrich;
 
 import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.common.StreamsInstanceId;
+import eu.sectoralerts.common.StreamsReadiness;
 import eu.sectoralerts.common.TopicAdmin;
 import eu.sectoralerts.enrich.tagging.TaxonomyTagger;
 import eu.sectoralerts.enrich.taxonomy.TaxonomyException;
@@ -44,6 +45,7 @@ public final class EnrichService implements AutoCloseable {
   private final SchemaRegistryClient registry;
   private final String applicationId;
   private final CompletableFuture<KafkaStreams.State> terminated = new CompletableFuture<>();
+  private final StreamsReadiness readiness;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EnrichService(
@@ -54,13 +56,16 @@ public final class EnrichService implements AutoCloseable {
     StreamsInstanceId.apply(streamsProperties, config.stateDir(), config.applicationId());
     this.streams = new KafkaStreams(topology, streamsProperties);
     streams.setUncaughtExceptionHandler(TransientErrors.uncaughtExceptionHandler(applicationId));
-    streams.setStateListener(
-        (newState, oldState) -> {
-          LOG.info("{}: {} -> {}", applicationId, oldState, newState);
-          if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
-            terminated.complete(newState);
-          }
-        });
+    this.readiness =
+        new StreamsReadiness(
+            (newState, oldState) -> {
+              LOG.info("{}: {} -> {}", applicationId, oldState, newState);
+              if (newState == KafkaStreams.State.ERROR
+                  || newState == KafkaStreams.State.NOT_RUNNING) {
+                terminated.complete(newState);
+              }
+            });
+    streams.setStateListener(readiness);
   }
 
   /**
@@ -104,6 +109,15 @@ public final class EnrichService implements AutoCloseable {
   }
 
   /** The Kafka Streams state. */
+  /**
+   * Waits until Kafka Streams is RUNNING.
+   *
+   * @throws IllegalStateException when it stops first or is not running within {@code timeout}
+   */
+  public void awaitRunning(Duration timeout) {
+    readiness.awaitRunning(applicationId, timeout);
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }
