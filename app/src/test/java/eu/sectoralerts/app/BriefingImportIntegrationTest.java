@@ -3,7 +3,6 @@ package eu.sectoralerts.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.ingest.AnalystKeys;
 import eu.sectoralerts.ingest.IngestConfig;
@@ -11,14 +10,9 @@ import eu.sectoralerts.ingest.IngestService;
 import eu.sectoralerts.ingest.briefing.BriefingParser;
 import eu.sectoralerts.testkit.KafkaCluster;
 import eu.sectoralerts.testkit.KafkaClusterExtension;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,9 +44,8 @@ import picocli.CommandLine;
 @ExtendWith(KafkaClusterExtension.class)
 class BriefingImportIntegrationTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private static final Duration WAIT = PipelineTestSupport.ALERT_WAIT;
+  private final PipelineTestSupport api = new PipelineTestSupport();
 
   @Test
   void shouldPublishEachItemOnceAndAlertOncePerItemWhenABriefingIsImportedTwice(
@@ -66,10 +59,8 @@ class BriefingImportIntegrationTest {
             .parse("sample-briefing.md", Files.readString(briefing), "test").items().stream()
                 .map(NewsItem::getId)
                 .collect(Collectors.toSet());
-    Map<String, String> topics = isolatedTopics(kafka);
+    Map<String, String> topics = PipelineTestSupport.isolated(kafka);
     Map<String, String> overrides = new HashMap<>(topics);
-    overrides.put("enrich.application.id", kafka.uniqueName("enrich"));
-    overrides.put("alert.application.id", kafka.uniqueName("alert"));
     PipelineSettings settings =
         PipelineSettings.embeddedDefault(dataDir)
             .onFreePorts()
@@ -78,7 +69,7 @@ class BriefingImportIntegrationTest {
 
     try (Pipeline pipeline = Pipeline.start(settings, step -> {})) {
       String key = Files.readString(pipeline.analystKeyFile()).strip();
-      post(
+      api.post(
           pipeline.alertUrl() + "/v1/watchlists",
           "application/json",
           null,
@@ -98,7 +89,7 @@ class BriefingImportIntegrationTest {
       // A new instance learns what is published from the items topic itself.
       try (IngestService another = IngestService.start(secondInstance(pipeline, topics, key))) {
         JsonNode answer =
-            post(
+            api.post(
                 "http://127.0.0.1:" + another.port() + "/v1/briefings?source=again.md",
                 "text/markdown",
                 "Bearer " + key,
@@ -114,7 +105,7 @@ class BriefingImportIntegrationTest {
 
       // A later item is alerted too: by then every earlier alert has come out.
       JsonNode later =
-          post(
+          api.post(
               pipeline.ingestUrl() + "/v1/items",
               "application/json",
               "Bearer " + key,
@@ -124,7 +115,7 @@ class BriefingImportIntegrationTest {
                "publisher": "integration-test"}
               """,
               202);
-      JsonNode alerts = awaitAlerts(pipeline.alertUrl(), "reads-everything", ids.size() + 1);
+      JsonNode alerts = api.awaitAlerts(pipeline.alertUrl(), "reads-everything", ids.size() + 1);
       List<String> alerted = alerts.findValuesAsText("itemId");
       assertThat(alerted).hasSize(ids.size() + 1).doesNotHaveDuplicates();
       assertThat(alerted).containsAll(ids).contains(later.get("id").asText());
@@ -184,57 +175,5 @@ class BriefingImportIntegrationTest {
               });
     }
     return counts;
-  }
-
-  private static Map<String, String> isolatedTopics(KafkaCluster kafka) {
-    Map<String, String> config = new HashMap<>();
-    for (String topic :
-        List.of(
-            "items",
-            "tagged",
-            "watchlists",
-            "alerts",
-            "enrich-dead-letters",
-            "alert-dead-letters")) {
-      config.put("topics." + topic, kafka.uniqueName(topic));
-    }
-    return config;
-  }
-
-  private JsonNode awaitAlerts(String alertUrl, String subscriber, int expected) {
-    return Awaitility.await("alerts for " + subscriber)
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              HttpResponse<String> response =
-                  http.send(
-                      HttpRequest.newBuilder(
-                              URI.create(alertUrl + "/v1/alerts?subscriber=" + subscriber))
-                          .GET()
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
-              return json.readTree(response.body()).get("alerts");
-            },
-            alerts -> alerts.size() >= expected);
-  }
-
-  private JsonNode post(
-      String url, String contentType, String authorization, String body, int expectedStatus)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as("POST %s: %s", url, response.body())
-        .isEqualTo(expectedStatus);
-    return json.readTree(response.body());
   }
 }

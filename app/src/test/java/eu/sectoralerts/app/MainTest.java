@@ -2,40 +2,19 @@ package eu.sectoralerts.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MainTest {
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureConsole() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreConsole() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   @Test
   void shouldListEveryCommandInHelp() {
     int exit = Main.run("--help");
 
     assertThat(exit).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(console.out())
         .contains("up ", "status", "import", "tag ", "eval", "replay", "bench");
   }
 
@@ -44,7 +23,7 @@ class MainTest {
     int exit = Main.run("replay");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'replay' is planned");
+    assertThat(console.err()).contains("'replay' is planned");
   }
 
   @Test
@@ -52,9 +31,7 @@ class MainTest {
     int exit = Main.run("launch");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("Unmatched argument")
-        .contains("launch");
+    assertThat(console.err()).contains("Unmatched argument").contains("launch");
   }
 
   @Test
@@ -68,7 +45,7 @@ class MainTest {
             "--alert-url=http://localhost:1");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(console.out())
         .contains("not reachable")
         .contains("ingest-service")
         .contains("alert-service");

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sectoralerts.common.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tag} and {@code eval} from the command line, on the shared briefings and labels. */
@@ -28,28 +24,11 @@ class TagAndEvalCommandTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureConsole() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreConsole() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   private List<JsonNode> outputLines() throws IOException {
     List<JsonNode> lines = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : console.out().split("\n")) {
       if (!line.isBlank()) {
         lines.add(JSON.readTree(line));
       }
@@ -61,7 +40,7 @@ class TagAndEvalCommandTest {
   void shouldPrintOneJsonLinePerItemWithTagsAndEvidence() throws IOException {
     int exit = Main.run("tag", BRIEFING.toString());
 
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(exit).as(console.err()).isZero();
     List<JsonNode> lines = outputLines();
     assertThat(lines).hasSize(20);
     JsonNode first = lines.get(0);
@@ -107,7 +86,7 @@ class TagAndEvalCommandTest {
     int exit = Main.run("tag", empty.toString(), BRIEFING.toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("empty.txt");
+    assertThat(console.err()).contains("empty.txt");
     assertThat(outputLines()).hasSize(20);
   }
 
@@ -118,10 +97,8 @@ class TagAndEvalCommandTest {
     int exit = Main.run("tag", "--taxonomy", taxonomy.toString(), BRIEFING.toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains(taxonomy + ":")
-        .contains("not valid YAML");
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(console.err()).contains(taxonomy + ":").contains("not valid YAML");
+    assertThat(console.out()).isEmpty();
   }
 
   @Test
@@ -134,8 +111,8 @@ class TagAndEvalCommandTest {
             "--format",
             "json");
 
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(exit).as(console.err()).isZero();
+    JsonNode report = JSON.readTree(console.out());
     assertThat(report.get("items").asInt()).isEqualTo(48);
     assertThat(report.get("fields").get("sectors").get("f1").asDouble()).isBetween(0.0, 1.0);
     assertThat(report.get("fields").get("level").get("total").asInt()).isEqualTo(48);
@@ -148,7 +125,7 @@ class TagAndEvalCommandTest {
         Main.run("eval", "--labels", SHARED.resolve("eval").resolve("dev-labels.json").toString());
 
     assertThat(exit).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(console.out())
         .contains("precision")
         .contains("european_firms")
         .contains("primary_sector")
@@ -158,8 +135,8 @@ class TagAndEvalCommandTest {
   @Test
   void shouldRejectAnUnknownFormatAndAMissingLabelsFile() {
     assertThat(Main.run("eval", "--format", "xml")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format must be text or json");
+    assertThat(console.err()).contains("--format must be text or json");
     assertThat(Main.run("eval", "--labels", dir.resolve("none.json").toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("none.json does not exist");
+    assertThat(console.err()).contains("none.json does not exist");
   }
 }
