@@ -1,9 +1,6 @@
 package eu.sectoralerts.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import eu.sectoralerts.common.ContentIds;
 import java.util.Objects;
 
 /**
@@ -18,13 +15,6 @@ public final class AlertIds {
   public static String alertId(String itemId, String watchlistId) {
     Objects.requireNonNull(itemId, "itemId");
     Objects.requireNonNull(watchlistId, "watchlistId");
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((itemId + '\0' + watchlistId).getBytes(StandardCharsets.UTF_8));
-      return "alr-" + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM must provide SHA-256", e);
-    }
+    return ContentIds.of("alr-", itemId, watchlistId);
   }
 }

@@ -6,11 +6,9 @@ import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.avro.SourceRef;
 import eu.sectoralerts.common.ApiError.FieldError;
 import eu.sectoralerts.common.ApiException;
+import eu.sectoralerts.common.ContentIds;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -119,15 +116,7 @@ public record ItemRequest(
    * SHA-256 of kind, title, event date (empty when absent) and body, separated by NUL characters.
    */
   public static String deriveId(ItemKind kind, String title, String eventDate, String body) {
-    String content =
-        kind.name() + '\0' + title + '\0' + (eventDate == null ? "" : eventDate) + '\0' + body;
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-      return "itm-" + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
+    return ContentIds.of("itm-", kind.name(), title, eventDate == null ? "" : eventDate, body);
   }
 
   /** Checks every field, adding to {@code problems}; sets on the builder only valid values. */

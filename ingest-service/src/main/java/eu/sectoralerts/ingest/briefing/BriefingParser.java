@@ -4,6 +4,7 @@ import eu.sectoralerts.avro.DatePrecision;
 import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.avro.SourceRef;
+import eu.sectoralerts.common.ContentIds;
 import eu.sectoralerts.ingest.briefing.Dates.Known;
 import eu.sectoralerts.ingest.briefing.Dates.Period;
 import eu.sectoralerts.ingest.briefing.Draft.When;
@@ -13,8 +14,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,13 +185,7 @@ public final class BriefingParser {
 
   /** {@code itm-} and the first 16 hex digits of the SHA-256 of the item's identity. */
   private static String id(String content) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-      return "itm-" + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
+    return ContentIds.of("itm-", content);
   }
 
   private static String checkText(String sourceName, String text) {
