@@ -1,69 +1,134 @@
 package eu.sectoralerts.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sectoralerts.avro.Alert;
+import eu.sectoralerts.avro.Subscriber;
 import eu.sectoralerts.avro.Watchlist;
+import eu.sectoralerts.common.ApiError;
 import eu.sectoralerts.common.ApiException;
 import eu.sectoralerts.common.HttpErrors;
 import eu.sectoralerts.common.Json;
+import eu.sectoralerts.common.KeyDigests;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The alert service's HTTP API (Javalin), over the interfaces it is given:
+ * The alert service's HTTP API (Javalin). Every endpoint but {@code /health} needs {@code
+ * Authorization: Bearer <key>}; every error is an {@code ApiError} body.
  *
- * <ul>
- *   <li>{@code POST /v1/watchlists}: body {@link WatchlistRequest}; 201 with the stored watchlist
- *       ({@link ApiJson.WatchlistJson}), 400 naming every invalid field, 503 if Kafka is down;
- *   <li>{@code GET /v1/watchlists?subscriber=ID}: {@link ApiJson.WatchlistsPage};
- *   <li>{@code GET /v1/alerts?subscriber=ID&limit=N}: {@link ApiJson.AlertsPage}, newest first,
- *       limit 1 to 500 (default 50);
- *   <li>{@code GET /health}: {@link ApiJson.Health}, 200 when Streams runs, otherwise 503.
- * </ul>
+ * <p>Operators (a key in {@code admin.keys}): {@code POST /v1/subscribers} ({@code {"name", "id"?}}
+ * → 201 with the subscriber's API key, shown this once), {@code GET /v1/subscribers}, {@code GET
+ * /v1/subscribers/{id}}, {@code POST /v1/subscribers/{id}/key} (a new key; the old one stops
+ * working), {@code DELETE /v1/subscribers/{id}} (with its watchlists).
  *
- * Every error is an {@code ApiError} body; a store that is not ready yet answers 503.
+ * <p>Subscribers (their own key; every id outside their own data answers 404): {@code GET /v1/me},
+ * {@code POST/GET /v1/watchlists}, {@code GET/PUT/DELETE /v1/watchlists/{id}}, {@code GET
+ * /v1/alerts?since=&limit=&watchlist=&after=} (newest first, paginated by cursor), {@code GET
+ * /v1/alerts/{id}}, {@code GET /v1/alerts/stream} (Server-Sent Events, resumes after {@code
+ * Last-Event-ID}), {@code GET /v1/deliveries?watchlist=&limit=}, {@code POST
+ * /v1/deliveries/{id}/redeliver}.
+ *
+ * <p>Writes return once Kafka has stored them and this instance's view shows them (so a GET right
+ * after sees the change), or after {@link Deps#visibilityTimeout} at the latest.
  */
 public final class AlertApi implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertApi.class);
+
+  /** Largest request body accepted: a watchlist is small. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  private static final int STREAM_QUEUE = 1_000;
+  private static final int STREAM_REPLAY_MAX = 1_000;
 
   /**
    * What the API works on.
    *
-   * @param publisher stores new watchlists
-   * @param watchlists reads watchlists
+   * @param adminKeys digests of the operators' keys
+   * @param subscribers the subscribers, as this instance sees them
+   * @param subscriberPublisher writes subscribers
+   * @param watchlists the watchlists, as this instance sees them
+   * @param watchlistPublisher writes watchlists
    * @param inbox reads alerts
+   * @param feed live alerts for the stream endpoint
+   * @param deliveries the webhook delivery log
+   * @param checks query and webhook URL validation, webhook secrets
+   * @param maxWatchlistsPerSubscriber a subscriber's limit
+   * @param visibilityTimeout how long a write waits to be visible here
    * @param streamsState the state of Kafka Streams, for {@code /health}
-   * @param clock createdAt of new watchlists
-   * @param uuids the random part of new watchlist ids
+   * @param clock createdAt of new records
+   * @param random ids and keys
    */
   public record Deps(
-      WatchlistPublisher publisher,
-      WatchlistDirectory watchlists,
+      KeyDigests adminKeys,
+      LiveTable<Subscriber> subscribers,
+      TablePublisher<Subscriber> subscriberPublisher,
+      LiveTable<Watchlist> watchlists,
+      TablePublisher<Watchlist> watchlistPublisher,
       AlertInbox inbox,
+      AlertFeed feed,
+      WebhookDeliveries deliveries,
+      WatchlistRequest.Checks checks,
+      int maxWatchlistsPerSubscriber,
+      Duration visibilityTimeout,
       Supplier<KafkaStreams.State> streamsState,
       Clock clock,
-      Supplier<UUID> uuids) {
+      SecureRandom random) {
 
     public Deps {
-      Objects.requireNonNull(publisher, "publisher");
+      Objects.requireNonNull(adminKeys, "adminKeys");
+      Objects.requireNonNull(subscribers, "subscribers");
+      Objects.requireNonNull(subscriberPublisher, "subscriberPublisher");
       Objects.requireNonNull(watchlists, "watchlists");
+      Objects.requireNonNull(watchlistPublisher, "watchlistPublisher");
       Objects.requireNonNull(inbox, "inbox");
+      Objects.requireNonNull(feed, "feed");
+      Objects.requireNonNull(deliveries, "deliveries");
+      Objects.requireNonNull(checks, "checks");
+      Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
       Objects.requireNonNull(streamsState, "streamsState");
       Objects.requireNonNull(clock, "clock");
-      Objects.requireNonNull(uuids, "uuids");
+      Objects.requireNonNull(random, "random");
+      if (maxWatchlistsPerSubscriber < 1) {
+        throw new IllegalArgumentException("maxWatchlistsPerSubscriber must be >= 1");
+      }
     }
   }
 
-  private final Javalin app;
+  /** The body of {@code POST /v1/subscribers}. */
+  record SubscriberRequest(String id, String name) {}
 
-  private AlertApi(Javalin app) {
-    this.app = app;
+  private final Deps deps;
+  private final Auth auth;
+  private final ObjectMapper mapper;
+  private Javalin app;
+
+  private AlertApi(Deps deps) {
+    this.deps = deps;
+    this.auth = new Auth(deps.adminKeys(), deps.subscribers());
+    this.mapper = Json.newMapper();
   }
 
   /**
@@ -72,26 +137,41 @@ public final class AlertApi implements AutoCloseable {
    * @param port 0 picks a free port; {@link #port()} tells which
    */
   public static AlertApi start(String host, int port, Deps deps) {
-    ObjectMapper mapper = Json.newMapper();
-    Javalin app =
+    AlertApi routes = new AlertApi(deps);
+    routes.app =
         Javalin.create(
             config -> {
               config.jetty.host = host;
               config.jetty.port = port;
               config.startup.showJavalinBanner = false;
-              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.http.maxRequestSize = MAX_BODY_BYTES;
+              config.jsonMapper(new JavalinJackson(routes.mapper, false));
               HttpErrors.install(config);
               config.routes.exception(
                   UnavailableException.class,
                   (e, ctx) ->
                       HttpErrors.respond(ctx, ApiException.unavailable(e.getMessage()).error()));
-              config.routes.post("/v1/watchlists", ctx -> createWatchlist(ctx, mapper, deps));
-              config.routes.get("/v1/watchlists", ctx -> listWatchlists(ctx, deps));
-              config.routes.get("/v1/alerts", ctx -> listAlerts(ctx, deps));
-              config.routes.get("/health", ctx -> health(ctx, deps));
+              var r = config.routes;
+              r.get("/health", routes::health);
+              r.post("/v1/subscribers", routes::createSubscriber);
+              r.get("/v1/subscribers", routes::listSubscribers);
+              r.get("/v1/subscribers/{id}", routes::getSubscriber);
+              r.post("/v1/subscribers/{id}/key", routes::rotateKey);
+              r.delete("/v1/subscribers/{id}", routes::deleteSubscriber);
+              r.get("/v1/me", ctx -> ctx.json(ApiJson.SubscriberJson.of(routes.me(ctx), null)));
+              r.post("/v1/watchlists", routes::createWatchlist);
+              r.get("/v1/watchlists", routes::listWatchlists);
+              r.get("/v1/watchlists/{id}", routes::getWatchlist);
+              r.put("/v1/watchlists/{id}", routes::replaceWatchlist);
+              r.delete("/v1/watchlists/{id}", routes::deleteWatchlist);
+              r.get("/v1/alerts", routes::listAlerts);
+              r.get("/v1/alerts/stream", routes::streamAlerts);
+              r.get("/v1/alerts/{id}", routes::getAlert);
+              r.get("/v1/deliveries", routes::listDeliveries);
+              r.post("/v1/deliveries/{id}/redeliver", routes::redeliver);
             });
-    app.start();
-    return new AlertApi(app);
+    routes.app.start();
+    return routes;
   }
 
   /** The port the server listens on. */
@@ -101,45 +181,317 @@ public final class AlertApi implements AutoCloseable {
 
   @Override
   public void close() {
+    deps.feed().close();
     app.stop();
   }
 
-  private static void createWatchlist(Context ctx, ObjectMapper mapper, Deps deps)
-      throws JsonProcessingException {
-    // Read with Jackson directly: Javalin's bodyAsClass fails with a NullPointerException (500)
-    // on a body of JSON null, where this answers 400.
-    WatchlistRequest request = mapper.readValue(ctx.body(), WatchlistRequest.class);
-    if (request == null) {
-      throw ApiException.invalid(
-          "Request body must be a JSON object describing a watchlist", List.of());
+  // ---- operators
+
+  private void createSubscriber(Context ctx) throws IOException {
+    auth.operator(ctx);
+    SubscriberRequest request = read(ctx, SubscriberRequest.class, "a subscriber");
+    String name = request.name() == null ? null : request.name().strip();
+    if (name == null || name.isEmpty() || name.length() > WatchlistRequest.MAX_NAME_LENGTH) {
+      throw ApiException.invalidField(
+          "name", "is required: 1 to " + WatchlistRequest.MAX_NAME_LENGTH + " characters");
     }
-    Watchlist watchlist = request.toWatchlist("wl-" + deps.uuids().get(), deps.clock().instant());
-    deps.publisher().publish(watchlist);
-    ctx.status(201).json(ApiJson.WatchlistJson.of(watchlist));
+    String id = request.id() == null ? SubscriberIds.newId(deps.random()) : request.id();
+    if (!SubscriberIds.isValid(id)) {
+      throw ApiException.invalidField("id", SubscriberIds.RULE);
+    }
+    if (deps.subscribers().get(id).isPresent()) {
+      throw new ApiException(
+          new ApiError(409, "conflict", "A subscriber with id '" + id + "' exists", List.of()));
+    }
+    String key = SubscriberKeys.newKey(id, deps.random());
+    Instant now = deps.clock().instant();
+    Subscriber subscriber = new Subscriber(id, name, KeyDigests.digestOf(key), now, now);
+    putSubscriber(subscriber);
+    LOG.info("Subscriber {} created", id);
+    ctx.status(201).json(ApiJson.SubscriberJson.of(subscriber, key));
   }
 
-  private static void listWatchlists(Context ctx, Deps deps) {
-    String subscriber = subscriber(ctx);
+  private void listSubscribers(Context ctx) {
+    auth.operator(ctx);
+    ctx.json(
+        new ApiJson.SubscribersPage(
+            deps.subscribers().values().stream()
+                .sorted(Comparator.comparing(Subscriber::getId))
+                .map(s -> ApiJson.SubscriberJson.of(s, null))
+                .toList()));
+  }
+
+  private void getSubscriber(Context ctx) {
+    auth.operator(ctx);
+    ctx.json(ApiJson.SubscriberJson.of(subscriberOrNotFound(ctx.pathParam("id")), null));
+  }
+
+  private void rotateKey(Context ctx) {
+    auth.operator(ctx);
+    Subscriber subscriber = subscriberOrNotFound(ctx.pathParam("id"));
+    String key = SubscriberKeys.newKey(subscriber.getId(), deps.random());
+    Subscriber rotated =
+        Subscriber.newBuilder(subscriber)
+            .setKeyDigest(KeyDigests.digestOf(key))
+            .setUpdatedAt(deps.clock().instant())
+            .build();
+    putSubscriber(rotated);
+    LOG.info("Subscriber {} got a new API key", subscriber.getId());
+    ctx.json(ApiJson.SubscriberJson.of(rotated, key));
+  }
+
+  private void deleteSubscriber(Context ctx) {
+    auth.operator(ctx);
+    Subscriber subscriber = subscriberOrNotFound(ctx.pathParam("id"));
+    for (Watchlist w : watchlistsOf(subscriber.getId())) {
+      deps.watchlistPublisher().delete(w.getId());
+    }
+    deps.subscriberPublisher().delete(subscriber.getId());
+    deps.subscribers().await(subscriber.getId(), Optional::isEmpty, deps.visibilityTimeout());
+    LOG.info("Subscriber {} deleted with its watchlists", subscriber.getId());
+    ctx.status(204);
+  }
+
+  private Subscriber subscriberOrNotFound(String id) {
+    return deps.subscribers()
+        .get(id)
+        .orElseThrow(() -> ApiException.notFound("No subscriber '" + clip(id) + "'"));
+  }
+
+  private void putSubscriber(Subscriber subscriber) {
+    deps.subscriberPublisher().put(subscriber.getId(), subscriber);
+    deps.subscribers()
+        .await(
+            subscriber.getId(),
+            s -> s.filter(subscriber::equals).isPresent(),
+            deps.visibilityTimeout());
+  }
+
+  // ---- subscribers: watchlists
+
+  private Subscriber me(Context ctx) {
+    return auth.subscriber(ctx);
+  }
+
+  private void createWatchlist(Context ctx) throws IOException {
+    Subscriber me = me(ctx);
+    WatchlistRequest request = read(ctx, WatchlistRequest.class, "a watchlist");
+    if (watchlistsOf(me.getId()).size() >= deps.maxWatchlistsPerSubscriber()) {
+      throw ApiException.invalid(
+          "A subscriber may have at most "
+              + deps.maxWatchlistsPerSubscriber()
+              + " watchlists; delete one first",
+          List.of());
+    }
+    String id = "wl-" + ContentRandom.hex(deps.random(), 16);
+    Watchlist watchlist =
+        request.toWatchlist(id, me.getId(), deps.clock().instant(), Optional.empty(), checks());
+    putWatchlist(watchlist);
+    ctx.status(201).header("Location", "/v1/watchlists/" + id);
+    ctx.json(ApiJson.WatchlistJson.of(watchlist));
+  }
+
+  private void listWatchlists(Context ctx) {
+    Subscriber me = me(ctx);
     ctx.json(
         new ApiJson.WatchlistsPage(
-            subscriber,
-            deps.watchlists().forSubscriber(subscriber).stream()
-                .map(ApiJson.WatchlistJson::of)
-                .toList()));
+            watchlistsOf(me.getId()).stream().map(ApiJson.WatchlistJson::of).toList()));
   }
 
-  private static void listAlerts(Context ctx, Deps deps) {
-    String subscriber = subscriber(ctx);
-    int limit = limit(ctx);
+  private void getWatchlist(Context ctx) {
+    Subscriber me = me(ctx);
+    ctx.json(ApiJson.WatchlistJson.of(ownWatchlist(me, ctx.pathParam("id"))));
+  }
+
+  private void replaceWatchlist(Context ctx) throws IOException {
+    Subscriber me = me(ctx);
+    Watchlist previous = ownWatchlist(me, ctx.pathParam("id"));
+    WatchlistRequest request = read(ctx, WatchlistRequest.class, "a watchlist");
+    Watchlist watchlist =
+        request.toWatchlist(
+            previous.getId(), me.getId(), deps.clock().instant(), Optional.of(previous), checks());
+    putWatchlist(watchlist);
+    ctx.json(ApiJson.WatchlistJson.of(watchlist));
+  }
+
+  private void deleteWatchlist(Context ctx) {
+    Subscriber me = me(ctx);
+    Watchlist watchlist = ownWatchlist(me, ctx.pathParam("id"));
+    deps.watchlistPublisher().delete(watchlist.getId());
+    deps.watchlists().await(watchlist.getId(), Optional::isEmpty, deps.visibilityTimeout());
+    ctx.status(204);
+  }
+
+  private WatchlistRequest.Checks checks() {
+    return deps.checks();
+  }
+
+  private void putWatchlist(Watchlist watchlist) {
+    deps.watchlistPublisher().put(watchlist.getId(), watchlist);
+    deps.watchlists()
+        .await(
+            watchlist.getId(),
+            w -> w.filter(watchlist::equals).isPresent(),
+            deps.visibilityTimeout());
+  }
+
+  /** The caller's watchlist with this id; another subscriber's answers 404 like a missing one. */
+  private Watchlist ownWatchlist(Subscriber me, String id) {
+    return deps.watchlists()
+        .get(id)
+        .filter(w -> w.getSubscriberId().equals(me.getId()))
+        .orElseThrow(() -> ApiException.notFound("No watchlist '" + clip(id) + "'"));
+  }
+
+  private List<Watchlist> watchlistsOf(String subscriberId) {
+    return deps.watchlists().values().stream()
+        .filter(w -> w.getSubscriberId().equals(subscriberId))
+        .sorted(Comparator.comparing(Watchlist::getCreatedAt).thenComparing(Watchlist::getId))
+        .toList();
+  }
+
+  // ---- subscribers: alerts
+
+  private void listAlerts(Context ctx) {
+    Subscriber me = me(ctx);
+    String watchlist = ctx.queryParam("watchlist");
+    if (watchlist != null) {
+      ownWatchlistOrDeleted(me, watchlist);
+    }
+    AlertInbox.PageRequest request =
+        new AlertInbox.PageRequest(
+            since(ctx.queryParam("since")), watchlist, ctx.queryParam("after"), limit(ctx));
+    AlertInbox.Page page;
+    try {
+      page = deps.inbox().page(me.getId(), request);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidField("after", e.getMessage());
+    }
     ctx.json(
         new ApiJson.AlertsPage(
-            subscriber,
-            deps.inbox().newestFirst(subscriber, limit).stream()
-                .map(ApiJson.AlertJson::of)
+            page.alerts().stream().map(ApiJson.AlertJson::of).toList(), page.next().orElse(null)));
+  }
+
+  private void getAlert(Context ctx) {
+    Subscriber me = me(ctx);
+    String id = ctx.pathParam("id");
+    Alert alert =
+        deps.inbox()
+            .find(me.getId(), id)
+            .orElseThrow(() -> ApiException.notFound("No alert '" + clip(id) + "'"));
+    ctx.json(ApiJson.AlertJson.of(alert));
+  }
+
+  /**
+   * Server-Sent Events: first what the client missed after {@code Last-Event-ID} (from the inbox,
+   * oldest first), then each new alert as it is filed, as {@code event: alert} with the alert's
+   * cursor as id. A comment every 15 s keeps proxies from closing the connection. Alerts are
+   * de-duplicated by id on each connection.
+   */
+  private void streamAlerts(Context ctx) throws IOException {
+    Subscriber me = me(ctx);
+    String lastEventId = ctx.header("Last-Event-ID");
+    String watchlist = ctx.queryParam("watchlist");
+    if (watchlist != null) {
+      ownWatchlistOrDeleted(me, watchlist);
+    }
+    List<Alert> missed = List.of();
+    try (AlertFeed.Subscription live = deps.feed().subscribe(me.getId(), STREAM_QUEUE)) {
+      // Subscribe before reading the inbox, so nothing filed in between is missed.
+      if (lastEventId != null && !lastEventId.isBlank()) {
+        try {
+          missed = deps.inbox().newerThan(me.getId(), lastEventId.strip(), STREAM_REPLAY_MAX);
+        } catch (IllegalArgumentException e) {
+          throw ApiException.invalidField("Last-Event-ID", e.getMessage());
+        }
+      }
+      ctx.status(200);
+      ctx.res().setContentType("text/event-stream");
+      ctx.res().setCharacterEncoding("UTF-8");
+      ctx.res().setHeader("Cache-Control", "no-cache");
+      ctx.res().setHeader("X-Accel-Buffering", "no");
+      OutputStream out = ctx.res().getOutputStream();
+      Set<String> sent = new LinkedHashSet<>();
+      write(out, "retry: 2000\n: connected\n\n");
+      for (Alert alert : missed) {
+        sendAlert(out, alert, watchlist, sent);
+      }
+      while (!live.isOver()) {
+        Optional<Alert> next = live.poll(HEARTBEAT);
+        if (next.isPresent()) {
+          sendAlert(out, next.get(), watchlist, sent);
+        } else {
+          write(out, ": keep-alive\n\n");
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("Alert stream of {} closed by the client", me.getId());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void sendAlert(OutputStream out, Alert alert, String watchlist, Set<String> sent)
+      throws IOException {
+    if (watchlist != null && !watchlist.equals(alert.getWatchlistId())) {
+      return;
+    }
+    if (!sent.add(alert.getId())) {
+      return;
+    }
+    if (sent.size() > 10_000) {
+      sent.remove(sent.iterator().next());
+    }
+    write(
+        out,
+        "id: "
+            + InboxQuery.cursorOf(alert)
+            + "\nevent: alert\ndata: "
+            + mapper.writeValueAsString(ApiJson.AlertJson.of(alert))
+            + "\n\n");
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /** A filter by a watchlist that is not (or no longer) the caller's answers 404. */
+  private void ownWatchlistOrDeleted(Subscriber me, String id) {
+    Optional<Watchlist> w = deps.watchlists().get(id);
+    if (w.isPresent() && !w.get().getSubscriberId().equals(me.getId())) {
+      throw ApiException.notFound("No watchlist '" + clip(id) + "'");
+    }
+  }
+
+  // ---- subscribers: webhook deliveries
+
+  private void listDeliveries(Context ctx) {
+    Subscriber me = me(ctx);
+    String watchlist = ctx.queryParam("watchlist");
+    if (watchlist != null) {
+      ownWatchlistOrDeleted(me, watchlist);
+    }
+    ctx.json(
+        new ApiJson.DeliveriesPage(
+            deps.deliveries().list(me.getId(), Optional.ofNullable(watchlist), limit(ctx)).stream()
+                .map(ApiJson.DeliveryJson::of)
                 .toList()));
   }
 
-  private static void health(Context ctx, Deps deps) {
+  private void redeliver(Context ctx) {
+    Subscriber me = me(ctx);
+    String id = ctx.pathParam("id");
+    deps.deliveries()
+        .find(id)
+        .filter(d -> d.getSubscriberId().equals(me.getId()))
+        .orElseThrow(() -> ApiException.notFound("No delivery '" + clip(id) + "'"));
+    ctx.status(202).json(ApiJson.DeliveryJson.of(deps.deliveries().redeliver(id)));
+  }
+
+  // ---- shared
+
+  private void health(Context ctx) {
     KafkaStreams.State state = deps.streamsState().get();
     String status =
         switch (state) {
@@ -151,16 +503,32 @@ public final class AlertApi implements AutoCloseable {
         .json(new ApiJson.Health(status, state.name()));
   }
 
-  private static String subscriber(Context ctx) {
-    String subscriber = ctx.queryParam("subscriber");
-    if (subscriber == null || subscriber.isEmpty()) {
-      throw ApiException.invalidField("subscriber", "query parameter is required");
+  private <T> T read(Context ctx, Class<T> type, String what) throws IOException {
+    // Read with Jackson directly: Javalin's bodyAsClass fails with a NullPointerException (500)
+    // on a body of JSON null, where this answers 400.
+    T request = mapper.readValue(ctx.bodyAsBytes(), type);
+    if (request == null) {
+      throw ApiException.invalid(
+          "Request body must be a JSON object describing " + what, List.of());
     }
-    if (!WatchlistRequest.SUBSCRIBER_ID.matcher(subscriber).matches()) {
+    return request;
+  }
+
+  private static Instant since(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return raw.length() == 10
+          ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(raw);
+    } catch (DateTimeParseException e) {
       throw ApiException.invalidField(
-          "subscriber", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+          "since",
+          "must be a date (2026-03-01) or an instant (2026-03-01T08:00:00Z), got '"
+              + clip(raw)
+              + "'");
     }
-    return subscriber;
   }
 
   private static int limit(Context ctx) {
@@ -178,6 +546,11 @@ public final class AlertApi implements AutoCloseable {
     }
     throw ApiException.invalidField(
         "limit",
-        "must be a whole number from 1 to " + AlertInbox.MAX_LIMIT + ", got '" + raw + "'");
+        "must be a whole number from 1 to " + AlertInbox.MAX_LIMIT + ", got '" + clip(raw) + "'");
+  }
+
+  /** Echoes at most 80 characters of a caller's value. */
+  private static String clip(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 80) + "...";
   }
 }

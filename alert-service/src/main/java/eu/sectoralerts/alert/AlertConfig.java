@@ -1,8 +1,10 @@
 package eu.sectoralerts.alert;
 
 import eu.sectoralerts.common.ConfigSource;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.PipelineTopics;
 import eu.sectoralerts.common.StreamsDefaults;
+import eu.sectoralerts.webhooks.WebhookSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,15 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * @param replicationFactor {@code topics.replication.factor}, default 1
  * @param commitIntervalMs {@code commit.interval.ms}, default 100
  * @param streamsOverrides every {@code streams.*} key, prefix removed, passed to Kafka Streams last
+ * @param adminKeys {@code admin.keys}: SHA-256 hex digests of the operators' keys, comma-separated
+ *     (operators create subscribers); none: the service refuses to start
+ * @param maxWatchlistsPerSubscriber {@code watchlists.max-per-subscriber}, default 1000
+ * @param webhookGroupId {@code webhooks.group.id}, default {@code <application.id>-webhooks}
+ * @param webhooks {@code webhooks.timeout} (10s), {@code webhooks.retry.initial} (5s), {@code
+ *     webhooks.retry.max} (1h), {@code webhooks.give-up-after} (24h), {@code
+ *     webhooks.max-in-flight} (64), {@code webhooks.max-in-flight-per-endpoint} (4), {@code
+ *     webhooks.allow-http} (false), {@code webhooks.allow-private-addresses} (false; both only for
+ *     development)
  */
 public record AlertConfig(
     String bootstrapServers,
@@ -38,7 +49,11 @@ public record AlertConfig(
     int partitions,
     short replicationFactor,
     long commitIntervalMs,
-    Map<String, String> streamsOverrides) {
+    Map<String, String> streamsOverrides,
+    KeyDigests adminKeys,
+    int maxWatchlistsPerSubscriber,
+    String webhookGroupId,
+    WebhookSettings webhooks) {
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
@@ -48,6 +63,8 @@ public record AlertConfig(
   public static final int DEFAULT_PARTITIONS = 3;
   public static final short DEFAULT_REPLICATION_FACTOR = 1;
   public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
+  public static final int DEFAULT_MAX_WATCHLISTS_PER_SUBSCRIBER = 1000;
+  public static final String ADMIN_KEYS = "admin.keys";
 
   public AlertConfig {
     requireText(bootstrapServers, "kafka.bootstrap.servers");
@@ -73,6 +90,13 @@ public record AlertConfig(
           "Config commit.interval.ms must be >= 0, got " + commitIntervalMs);
     }
     streamsOverrides = Map.copyOf(streamsOverrides);
+    Objects.requireNonNull(adminKeys, ADMIN_KEYS);
+    requireText(webhookGroupId, "webhooks.group.id");
+    Objects.requireNonNull(webhooks, "webhooks");
+    if (maxWatchlistsPerSubscriber < 1) {
+      throw new ConfigSource.ConfigException(
+          "Config watchlists.max-per-subscriber must be >= 1, got " + maxWatchlistsPerSubscriber);
+    }
   }
 
   /**
@@ -94,10 +118,35 @@ public record AlertConfig(
               + ", got "
               + replication);
     }
+    String applicationId = source.getString("application.id", DEFAULT_APPLICATION_ID);
+    WebhookSettings defaults = WebhookSettings.defaults();
+    WebhookSettings webhooks;
+    KeyDigests adminKeys;
+    try {
+      adminKeys =
+          source
+              .get(ADMIN_KEYS)
+              .map(v -> KeyDigests.parse(ADMIN_KEYS, v))
+              .orElse(KeyDigests.none());
+      webhooks =
+          new WebhookSettings(
+              source.getDuration("webhooks.timeout", defaults.requestTimeout()),
+              source.getDuration("webhooks.retry.initial", defaults.initialBackoff()),
+              source.getDuration("webhooks.retry.max", defaults.maxBackoff()),
+              source.getDuration("webhooks.give-up-after", defaults.giveUpAfter()),
+              source.getInt("webhooks.max-in-flight", defaults.maxInFlight()),
+              source.getInt(
+                  "webhooks.max-in-flight-per-endpoint", defaults.maxInFlightPerEndpoint()),
+              source.getBoolean("webhooks.allow-http", defaults.allowHttp()),
+              source.getBoolean(
+                  "webhooks.allow-private-addresses", defaults.allowPrivateAddresses()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigSource.ConfigException("Config " + e.getMessage());
+    }
     return new AlertConfig(
         source.getString("kafka.bootstrap.servers", DEFAULT_BOOTSTRAP_SERVERS),
         source.getString("schema.registry.url", DEFAULT_SCHEMA_REGISTRY_URL),
-        source.getString("application.id", DEFAULT_APPLICATION_ID),
+        applicationId,
         source.get("state.dir").map(Path::of).orElseGet(AlertConfig::defaultStateDir),
         source.getString("http.host", DEFAULT_HTTP_HOST),
         source.getInt("http.port", DEFAULT_HTTP_PORT),
@@ -105,7 +154,11 @@ public record AlertConfig(
         source.getInt("topics.partitions", DEFAULT_PARTITIONS),
         (short) replication,
         source.getLong("commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS),
-        source.withPrefix("streams."));
+        source.withPrefix("streams."),
+        adminKeys,
+        source.getInt("watchlists.max-per-subscriber", DEFAULT_MAX_WATCHLISTS_PER_SUBSCRIBER),
+        source.getString("webhooks.group.id", applicationId + "-webhooks"),
+        webhooks);
   }
 
   /** {@code <java.io.tmpdir>/sector-alerts/alert}. */

@@ -2,17 +2,29 @@ package eu.sectoralerts.alert;
 
 import eu.sectoralerts.avro.Alert;
 import eu.sectoralerts.avro.DeadLetter;
+import eu.sectoralerts.avro.Subscriber;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
+import eu.sectoralerts.avro.WebhookDelivery;
+import eu.sectoralerts.common.ConfigSource;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.PipelineTopics;
 import eu.sectoralerts.common.StreamsInstanceId;
 import eu.sectoralerts.common.StreamsReadiness;
 import eu.sectoralerts.common.Topic;
 import eu.sectoralerts.common.TopicAdmin;
 import eu.sectoralerts.common.TopicSpec;
+import eu.sectoralerts.matcher.KeywordQueries;
+import eu.sectoralerts.matcher.WatchlistIndex;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
+import eu.sectoralerts.webhooks.AddressResolver;
+import eu.sectoralerts.webhooks.HttpWebhookSender;
+import eu.sectoralerts.webhooks.WebhookDispatcher;
+import eu.sectoralerts.webhooks.WebhookSecrets;
+import eu.sectoralerts.webhooks.WebhookUrls;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,8 +32,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -29,10 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running alert service: its topics ensured, the {@link AlertTopology} running in Kafka Streams,
- * a producer for new watchlists and the HTTP {@link AlertApi}. {@link #start} returns as soon as
- * everything is started; Streams becomes RUNNING (and {@code /health} UP) a little later. {@link
- * #close} stops it all.
+ * A running alert service: its topics ensured, the {@link AlertTopology} running in Kafka Streams
+ * with the watchlist matcher, the webhook dispatcher, producers for subscribers and watchlists and
+ * the HTTP {@link AlertApi}. {@link #start} returns as soon as everything is started; Streams
+ * becomes RUNNING (and {@code /health} UP) a little later. {@link #close} stops it all.
  */
 public final class AlertService implements AutoCloseable {
 
@@ -41,6 +53,8 @@ public final class AlertService implements AutoCloseable {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
 
   private final KafkaStreams streams;
   private final StreamsReadiness readiness;
@@ -64,12 +78,23 @@ public final class AlertService implements AutoCloseable {
    * @throws IllegalStateException when the topics cannot be created (Kafka unreachable)
    */
   public static AlertService start(AlertConfig config) {
+    if (config.adminKeys().isEmpty()) {
+      throw new ConfigSource.ConfigException(
+          "No operator key is configured, so nobody could create subscribers: "
+              + KeyDigests.howToConfigure(AlertConfig.ADMIN_KEYS));
+    }
     // Closed in reverse order on failure or close(): HTTP first, Streams and clients after.
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       PipelineTopics names = config.topics();
       Set<String> used =
-          Set.of(names.tagged(), names.watchlists(), names.alerts(), names.alertDeadLetters());
+          Set.of(
+              names.tagged(),
+              names.watchlists(),
+              names.alerts(),
+              names.alertDeadLetters(),
+              names.subscribers(),
+              names.webhookDeliveries());
       List<TopicSpec> specs =
           names.specs(config.partitions(), config.replicationFactor()).stream()
               .filter(spec -> used.contains(spec.name()))
@@ -81,19 +106,37 @@ public final class AlertService implements AutoCloseable {
       Topic<String, Watchlist> watchlists =
           new Topic<>(
               names.watchlists(), Serdes.String(), AvroSerde.forValues(registry, Watchlist.class));
+      Topic<String, Subscriber> subscribers =
+          new Topic<>(
+              names.subscribers(),
+              Serdes.String(),
+              AvroSerde.forValues(registry, Subscriber.class));
       Topic<String, Alert> alerts =
           new Topic<>(names.alerts(), Serdes.String(), AvroSerde.forValues(registry, Alert.class));
+      Topic<byte[], DeadLetter> deadLetters =
+          new Topic<>(
+              names.alertDeadLetters(),
+              Serdes.ByteArray(),
+              AvroSerde.forValues(registry, DeadLetter.class));
+
+      WatchlistIndex index = WatchlistIndex.create();
+      resources.push(index);
+      LiveTable<Watchlist> watchlistTable =
+          new LiveTable<Watchlist>().listen(new IndexFeeder(index));
+      LiveTable<Subscriber> subscriberTable = new LiveTable<>();
+      AlertFeed feed = new AlertFeed();
       AlertTopology.Params params =
           new AlertTopology.Params(
               watchlists,
+              subscribers,
               new Topic<>(names.tagged(), Serdes.ByteArray(), Serdes.ByteArray()),
               alerts,
-              new Topic<>(
-                  names.alertDeadLetters(),
-                  Serdes.ByteArray(),
-                  AvroSerde.forValues(registry, DeadLetter.class)),
+              deadLetters,
               AvroSerde.forValues(registry, TaggedItem.class).deserializer(),
-              new CriteriaMatcher(),
+              watchlistTable,
+              subscriberTable,
+              index,
+              feed,
               Clock.systemUTC(),
               config.applicationId(),
               AlertTopology.StoreNames.DEFAULT);
@@ -115,23 +158,71 @@ public final class AlertService implements AutoCloseable {
                   new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true)));
       streams.start();
 
-      KafkaWatchlistPublisher publisher =
-          KafkaWatchlistPublisher.create(
-              config.bootstrapServers(), watchlists, PUBLISH_TIMEOUT, Map.of());
-      resources.push(publisher);
+      // The dispatcher looks up each alert's watchlist as soon as it reads the alert: it may only
+      // start once the watchlists are loaded (the global thread does that before processing).
+      if (!watchlistTable.awaitLoaded(LOAD_TIMEOUT)) {
+        throw new IllegalStateException(
+            "Kafka Streams did not load the watchlists within "
+                + LOAD_TIMEOUT.toSeconds()
+                + " s (state "
+                + streams.state()
+                + "); is Kafka reachable at "
+                + config.bootstrapServers()
+                + "?");
+      }
+      WebhookDispatcher dispatcher =
+          WebhookDispatcher.start(
+              new WebhookDispatcher.Config(
+                  config.bootstrapServers(),
+                  config.webhookGroupId(),
+                  alerts,
+                  new Topic<>(
+                      names.webhookDeliveries(),
+                      Serdes.String(),
+                      AvroSerde.forValues(registry, WebhookDelivery.class)),
+                  deadLetters,
+                  config.webhooks(),
+                  id -> watchlistTable.get(id),
+                  new WebhookPayloads(),
+                  new HttpWebhookSender(config.webhooks().requestTimeout()),
+                  AddressResolver.system(),
+                  Clock.systemUTC(),
+                  new Random(),
+                  Map.of()));
+      resources.push(dispatcher);
 
+      KafkaTablePublisher<Watchlist> watchlistPublisher =
+          KafkaTablePublisher.create(
+              config.bootstrapServers(), watchlists, "watchlist", PUBLISH_TIMEOUT, Map.of());
+      resources.push(watchlistPublisher);
+      KafkaTablePublisher<Subscriber> subscriberPublisher =
+          KafkaTablePublisher.create(
+              config.bootstrapServers(), subscribers, "subscriber", PUBLISH_TIMEOUT, Map.of());
+      resources.push(subscriberPublisher);
+
+      SecureRandom random = new SecureRandom();
       AlertApi api =
           AlertApi.start(
               config.httpHost(),
               config.httpPort(),
               new AlertApi.Deps(
-                  publisher,
-                  new StreamsWatchlistDirectory(
-                      streams, AlertTopology.StoreNames.DEFAULT.watchlists()),
+                  config.adminKeys(),
+                  subscriberTable,
+                  subscriberPublisher,
+                  watchlistTable,
+                  watchlistPublisher,
                   new StreamsAlertInbox(streams, AlertTopology.StoreNames.DEFAULT.inbox()),
+                  feed,
+                  new DispatcherDeliveries(dispatcher),
+                  new WatchlistRequest.Checks(
+                      KeywordQueries::problem,
+                      url -> WebhookUrls.problem(url, config.webhooks(), AddressResolver.system()),
+                      () -> WebhookSecrets.newSecret(random)),
+                  config.maxWatchlistsPerSubscriber(),
+                  VISIBILITY_TIMEOUT,
                   streams::state,
                   Clock.systemUTC(),
-                  UUID::randomUUID));
+                  random));
       resources.push(api);
       LOG.info("alert-service listening on port {}", api.port());
       return new AlertService(streams, readiness, api, resources);

@@ -2,12 +2,15 @@ package eu.sectoralerts.alert;
 
 import eu.sectoralerts.avro.Alert;
 import eu.sectoralerts.avro.DeadLetter;
+import eu.sectoralerts.avro.Subscriber;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.common.Topic;
+import eu.sectoralerts.matcher.WatchlistMatcher;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -23,13 +26,16 @@ import org.apache.kafka.streams.state.Stores;
  * The alert service's Streams topology, built by one pure function from {@link Params}:
  *
  * <ul>
- *   <li>the compacted watchlists topic feeds a global store (every instance sees every watchlist; a
- *       tombstone deletes, an undecodable record is logged and skipped);
- *   <li>tagged items are read as bytes, decoded, matched against all watchlists, de-duplicated by
- *       alert id and written to the alerts topic keyed by subscriber id; records that cannot be
- *       decoded or matched go to the dead-letter topic;
+ *   <li>the compacted watchlists and subscribers topics feed global stores and their {@link
+ *       LiveTable} mirrors (every instance sees every watchlist and subscriber; a tombstone
+ *       deletes, an undecodable record is logged and skipped); the watchlists mirror feeds the
+ *       matcher, so a changed watchlist applies to the next item;
+ *   <li>tagged items are read as bytes, decoded, matched by the {@link WatchlistMatcher},
+ *       de-duplicated by alert id (one alert per item and watchlist, ever) and written to the
+ *       alerts topic keyed by subscriber id; records that cannot be decoded or matched, and
+ *       watchlists that fail on an item, go to the dead-letter topic;
  *   <li>a separate sub-topology reads the alerts topic into the inbox store, whose keys ({@link
- *       InboxKeys}) sort each subscriber's alerts newest first.
+ *       InboxKeys}) sort each subscriber's alerts newest first, and tells the live feed.
  * </ul>
  */
 public final class AlertTopology {
@@ -40,16 +46,19 @@ public final class AlertTopology {
    * Names of the topology's state stores.
    *
    * @param watchlists global store: watchlist id → watchlist
+   * @param subscribers global store: subscriber id → subscriber
    * @param dedup alert id → createdAt millis of every alert emitted
    * @param inbox {@link InboxKeys} key → alert
    */
-  public record StoreNames(String watchlists, String dedup, String inbox) {
+  public record StoreNames(String watchlists, String subscribers, String dedup, String inbox) {
 
     public static final StoreNames DEFAULT =
-        new StoreNames("watchlists-store", "alert-dedup-store", "alert-inbox-store");
+        new StoreNames(
+            "watchlists-store", "subscribers-store", "alert-dedup-store", "alert-inbox-store");
 
     public StoreNames {
       Objects.requireNonNull(watchlists, "watchlists");
+      Objects.requireNonNull(subscribers, "subscribers");
       Objects.requireNonNull(dedup, "dedup");
       Objects.requireNonNull(inbox, "inbox");
     }
@@ -59,33 +68,46 @@ public final class AlertTopology {
    * What the topology is built from.
    *
    * @param watchlists the compacted watchlists topic (watchlist id → watchlist)
+   * @param subscribers the compacted subscribers topic (subscriber id → subscriber)
    * @param tagged the tagged-items topic, read as bytes
    * @param alerts the alerts topic (subscriber id → alert)
    * @param deadLetters the alert service's dead-letter topic
    * @param taggedItems decodes tagged-item values
+   * @param watchlistTable mirror of the watchlists store (the caller connects it to the matcher)
+   * @param subscriberTable mirror of the subscribers store
    * @param matcher decides which watchlists an item matches
+   * @param inboxFeed told of every alert filed in the inbox (the live stream), on the stream
+   *     thread: it must not block
    * @param clock when a dead letter failed
    * @param service the name dead letters give as the service that failed
    * @param stores the store names
    */
   public record Params(
       Topic<String, Watchlist> watchlists,
+      Topic<String, Subscriber> subscribers,
       Topic<byte[], byte[]> tagged,
       Topic<String, Alert> alerts,
       Topic<byte[], DeadLetter> deadLetters,
       Deserializer<TaggedItem> taggedItems,
+      LiveTable<Watchlist> watchlistTable,
+      LiveTable<Subscriber> subscriberTable,
       WatchlistMatcher matcher,
+      Consumer<Alert> inboxFeed,
       Clock clock,
       String service,
       StoreNames stores) {
 
     public Params {
       Objects.requireNonNull(watchlists, "watchlists");
+      Objects.requireNonNull(subscribers, "subscribers");
       Objects.requireNonNull(tagged, "tagged");
       Objects.requireNonNull(alerts, "alerts");
       Objects.requireNonNull(deadLetters, "deadLetters");
       Objects.requireNonNull(taggedItems, "taggedItems");
+      Objects.requireNonNull(watchlistTable, "watchlistTable");
+      Objects.requireNonNull(subscriberTable, "subscriberTable");
       Objects.requireNonNull(matcher, "matcher");
+      Objects.requireNonNull(inboxFeed, "inboxFeed");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(stores, "stores");
@@ -97,19 +119,20 @@ public final class AlertTopology {
     DeadLetters deadLetters = new DeadLetters(p.service(), p.clock());
     StoreNames stores = p.stores();
 
-    // Global stores must not have a changelog: the compacted source topic is their changelog.
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(stores.watchlists()),
-                p.watchlists().keySerde(),
-                p.watchlists().valueSerde())
-            .withLoggingDisabled(),
-        p.watchlists().name(),
-        Consumed.with(p.watchlists().keySerde(), Serdes.ByteArray())
-            .withName("update-watchlists-store"),
-        () ->
-            new WatchlistStoreUpdater(
-                p.watchlists().valueSerde().deserializer(), stores.watchlists()));
+    addMirroredGlobalStore(
+        builder,
+        stores.watchlists(),
+        p.watchlists(),
+        "watchlist",
+        Watchlist::getId,
+        p.watchlistTable());
+    addMirroredGlobalStore(
+        builder,
+        stores.subscribers(),
+        p.subscribers(),
+        "subscriber",
+        Subscriber::getId,
+        p.subscriberTable());
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -128,7 +151,7 @@ public final class AlertTopology {
             .processValues(
                 () ->
                     new MatchProcessor(
-                        p.matcher(), deadLetters, stores.watchlists(), stores.dedup()),
+                        p.matcher(), p.watchlistTable(), deadLetters, stores.dedup()),
                 Named.as("match-watchlists"),
                 stores.dedup())
             .split(Named.as("match-"))
@@ -160,10 +183,31 @@ public final class AlertTopology {
         .get("inbox-alert")
         .mapValues(outcome -> ((Outcome.Ok<Alert>) outcome).value(), Named.as("inbox-alert-value"))
         .process(
-            () -> new InboxProcessor(stores.inbox()), Named.as("store-in-inbox"), stores.inbox());
+            () -> new InboxProcessor(stores.inbox(), p.inboxFeed()),
+            Named.as("store-in-inbox"),
+            stores.inbox());
     toDeadLetters(decodedAlerts.get("inbox-failed"), p.deadLetters(), "inbox");
 
     return builder.build();
+  }
+
+  private static <V> void addMirroredGlobalStore(
+      StreamsBuilder builder,
+      String storeName,
+      Topic<String, V> topic,
+      String what,
+      java.util.function.Function<V, String> idOf,
+      LiveTable<V> mirror) {
+    // Global stores must not have a changelog: the compacted source topic is their changelog.
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
+            .withLoggingDisabled(),
+        topic.name(),
+        Consumed.with(topic.keySerde(), Serdes.ByteArray()).withName("update-" + storeName),
+        () ->
+            new MirroringStoreUpdater<>(
+                what, topic.valueSerde().deserializer(), idOf, storeName, mirror));
   }
 
   private static void toDeadLetters(

@@ -11,6 +11,7 @@ final class DeadLetters {
 
   static final String DESERIALIZATION = "DESERIALIZATION";
   static final String MATCHING = "MATCHING";
+  static final String WATCHLIST = "WATCHLIST";
 
   private final String service;
   private final Clock clock;

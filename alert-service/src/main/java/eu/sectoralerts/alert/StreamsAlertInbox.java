@@ -2,6 +2,7 @@ package eu.sectoralerts.alert;
 
 import eu.sectoralerts.avro.Alert;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -9,6 +10,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * partitions this instance hosts; with one instance that is all of them.
  */
 public final class StreamsAlertInbox implements AlertInbox {
+
+  private static final String NOT_READY =
+      "The alerts inbox is not ready (Kafka Streams is rebalancing); retry shortly.";
 
   private final KafkaStreams streams;
   private final String storeName;
@@ -19,11 +23,23 @@ public final class StreamsAlertInbox implements AlertInbox {
   }
 
   @Override
-  public List<Alert> newestFirst(String subscriberId, int limit) {
+  public Page page(String subscriberId, PageRequest request) {
+    return StreamsStores.<Alert, Page>queryKeyValueStore(
+        streams, storeName, NOT_READY, store -> InboxQuery.page(store, subscriberId, request));
+  }
+
+  @Override
+  public List<Alert> newerThan(String subscriberId, String cursor, int max) {
     return StreamsStores.<Alert, List<Alert>>queryKeyValueStore(
         streams,
         storeName,
-        "The alerts inbox is not ready (Kafka Streams is rebalancing); retry shortly.",
-        store -> InboxQuery.newestFirst(store, subscriberId, limit));
+        NOT_READY,
+        store -> InboxQuery.newerThan(store, subscriberId, cursor, max));
+  }
+
+  @Override
+  public Optional<Alert> find(String subscriberId, String alertId) {
+    return StreamsStores.<Alert, Optional<Alert>>queryKeyValueStore(
+        streams, storeName, NOT_READY, store -> InboxQuery.find(store, subscriberId, alertId));
   }
 }

@@ -1,29 +1,40 @@
 package eu.sectoralerts.alert;
 
 import static eu.sectoralerts.alert.Fixtures.taggedItem;
-import static eu.sectoralerts.alert.Fixtures.watchlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sectoralerts.avro.Alert;
+import eu.sectoralerts.avro.DeliveryStatus;
 import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.MatchReason;
 import eu.sectoralerts.avro.RiskLevel;
+import eu.sectoralerts.avro.Subscriber;
+import eu.sectoralerts.avro.TextMatch;
 import eu.sectoralerts.avro.Watchlist;
+import eu.sectoralerts.avro.WebhookDelivery;
 import eu.sectoralerts.common.Json;
+import eu.sectoralerts.common.KeyDigests;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,33 +42,61 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The HTTP API over in-memory stand-ins for Kafka: the publishers write straight into the live
+ * tables, as the topology would a moment later.
+ */
 class AlertApiTest {
 
   private static final Instant NOW = Instant.parse("2024-05-02T07:30:00Z");
-  private static final UUID UUID_1 = UUID.fromString("00000000-0000-4000-8000-000000000001");
+  private static final String OPERATOR_KEY = "operator-key-for-tests";
 
   private final ObjectMapper json = Json.newMapper();
   private final HttpClient http = HttpClient.newHttpClient();
-  private final FakePublisher publisher = new FakePublisher();
+  private final LiveTable<Subscriber> subscribers = new LiveTable<>();
+  private final LiveTable<Watchlist> watchlists = new LiveTable<>();
+  private final DirectPublisher<Subscriber> subscriberPublisher =
+      new DirectPublisher<>(subscribers);
+  private final DirectPublisher<Watchlist> watchlistPublisher = new DirectPublisher<>(watchlists);
   private final FakeInbox inbox = new FakeInbox();
-  private final Map<String, List<Watchlist>> watchlists = new java.util.HashMap<>();
+  private final FakeDeliveries deliveries = new FakeDeliveries();
+  private final AlertFeed feed = new AlertFeed();
   private final AtomicReference<KafkaStreams.State> state =
       new AtomicReference<>(KafkaStreams.State.RUNNING);
   private AlertApi api;
 
   @BeforeEach
   void startApi() {
+    subscribers.loadAll(Map.of());
+    watchlists.loadAll(Map.of());
     api =
         AlertApi.start(
             "127.0.0.1",
             0,
             new AlertApi.Deps(
-                publisher,
-                subscriber -> watchlists.getOrDefault(subscriber, List.of()),
+                new KeyDigests(List.of(KeyDigests.digestOf(OPERATOR_KEY))),
+                subscribers,
+                subscriberPublisher,
+                watchlists,
+                watchlistPublisher,
                 inbox,
+                feed,
+                deliveries,
+                new WatchlistRequest.Checks(
+                    query ->
+                        query.contains("((")
+                            ? Optional.of("Cannot parse query at column 1: unbalanced '('")
+                            : Optional.empty(),
+                    url ->
+                        url.contains("169.254.169.254")
+                            ? Optional.of("must not point at a metadata address")
+                            : Optional.empty(),
+                    () -> "whsec_dGVzdC1zZWNyZXQ"),
+                3,
+                Duration.ofSeconds(1),
                 state::get,
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> UUID_1));
+                new SecureRandom()));
   }
 
   @AfterEach
@@ -65,301 +104,620 @@ class AlertApiTest {
     api.close();
   }
 
+  // ---- operators and keys
+
   @Test
-  void shouldPublishAValidWatchlistAndAnswer201WithIt() throws Exception {
+  void shouldCreateASubscriberWithAKeyShownOnceAndStoredAsADigest() throws Exception {
     HttpResponse<String> response =
-        post(
-            "/v1/watchlists",
-            """
-            {"subscriberId": "acme", "name": "  Rail suppliers ", "sectors": ["rail"],
-             "risks": ["market-access", "competition"], "minLevel": "MEDIUM", "kinds": ["POLICY"]}
-            """);
+        send(
+            "POST", "/v1/subscribers", OPERATOR_KEY, "{\"name\": \"Acme Rail\", \"id\": \"acme\"}");
 
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(json.readTree(response.body()))
+    JsonNode body = json.readTree(response.body());
+    String key = body.get("apiKey").asText();
+    assertThat(key).matches("sa_acme\\.[A-Za-z0-9_-]{43}");
+    assertThat(subscribers.get("acme").orElseThrow().getKeyDigest())
+        .isEqualTo(KeyDigests.digestOf(key));
+    assertThat(json.readTree(send("GET", "/v1/subscribers/acme", OPERATOR_KEY, null).body()))
         .isEqualTo(
             json.readTree(
-                """
-                {"id": "wl-00000000-0000-4000-8000-000000000001", "subscriberId": "acme",
-                 "name": "Rail suppliers", "sectors": ["rail"],
-                 "risks": ["market-access", "competition"], "minLevel": "MEDIUM",
-                 "kinds": ["POLICY"], "createdAt": "2024-05-02T07:30:00Z"}
-                """));
-    assertThat(publisher.published)
-        .containsExactly(
-            new Watchlist(
-                "wl-00000000-0000-4000-8000-000000000001",
-                "acme",
-                "Rail suppliers",
-                List.of("rail"),
-                List.of("market-access", "competition"),
-                RiskLevel.MEDIUM,
-                List.of(ItemKind.POLICY),
-                NOW,
-                NOW));
+                "{\"id\": \"acme\", \"name\": \"Acme Rail\", \"createdAt\":"
+                    + " \"2024-05-02T07:30:00Z\"}"));
+    assertThat(json.readTree(send("GET", "/v1/me", key, null).body()).get("id").asText())
+        .isEqualTo("acme");
   }
 
   @Test
-  void shouldDefaultOptionalCriteriaToMatchAnything() throws Exception {
-    HttpResponse<String> response =
-        post("/v1/watchlists", "{\"subscriberId\": \"acme\", \"name\": \"Everything\"}");
+  void shouldRefuseASecondSubscriberWithTheSameId() throws Exception {
+    subscriber("acme");
 
-    assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(publisher.published)
-        .containsExactly(
-            new Watchlist(
-                "wl-" + UUID_1,
-                "acme",
-                "Everything",
-                List.of(),
-                List.of(),
-                RiskLevel.NONE,
-                List.of(),
-                NOW,
-                NOW));
+    HttpResponse<String> response =
+        send("POST", "/v1/subscribers", OPERATOR_KEY, "{\"name\": \"Other\", \"id\": \"acme\"}");
+
+    assertThat(response.statusCode()).isEqualTo(409);
   }
 
   @Test
-  void shouldAnswer400NamingAnUnknownSector() throws Exception {
-    HttpResponse<String> response =
-        post(
-            "/v1/watchlists",
-            "{\"subscriberId\": \"acme\", \"name\": \"Trains\", \"sectors\": [\"railways\"]}");
+  void shouldAnswer401WithoutAKeyOrWithAWrongOne() throws Exception {
+    String key = subscriber("acme");
+    String forged = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(response.body()))
+    for (HttpResponse<String> response :
+        List.of(
+            send("GET", "/v1/watchlists", null, null),
+            send("GET", "/v1/watchlists", forged, null),
+            send("GET", "/v1/alerts", "sa_nobody." + "x".repeat(43), null),
+            send("GET", "/v1/subscribers", "not-the-operator-key", null),
+            send("POST", "/v1/subscribers", null, "{\"name\": \"x\"}"))) {
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+      assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("unauthorized");
+      assertThat(response.body()).doesNotContain(forged);
+    }
+  }
+
+  @Test
+  void shouldAnswer403ForTheWrongKindOfKey() throws Exception {
+    String key = subscriber("acme");
+
+    assertThat(send("GET", "/v1/subscribers", key, null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/v1/watchlists", OPERATOR_KEY, null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldStopAcceptingTheOldKeyAfterARotation() throws Exception {
+    String old = subscriber("acme");
+
+    HttpResponse<String> rotated = send("POST", "/v1/subscribers/acme/key", OPERATOR_KEY, null);
+
+    String fresh = json.readTree(rotated.body()).get("apiKey").asText();
+    assertThat(send("GET", "/v1/me", old, null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/v1/me", fresh, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldDeleteASubscriberWithItsWatchlists() throws Exception {
+    String key = subscriber("acme");
+    String id = createWatchlist(key, "{\"name\": \"Rail\", \"sectors\": [\"rail\"]}");
+
+    HttpResponse<String> deleted = send("DELETE", "/v1/subscribers/acme", OPERATOR_KEY, null);
+
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThat(watchlists.get(id)).isEmpty();
+    assertThat(send("GET", "/v1/me", key, null).statusCode()).isEqualTo(401);
+  }
+
+  // ---- watchlists
+
+  @Test
+  void shouldStoreAWatchlistWithEveryCriterionAndAWebhookSecret() throws Exception {
+    String key = subscriber("acme");
+
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/v1/watchlists",
+            key,
+            "{\"name\": \" Chips \", \"sectors\": [\"semiconductors\"], \"risks\":"
+                + " [\"supply-chain\"], \"minLevel\": \"MEDIUM\", \"kinds\": [\"POLICY\"],"
+                + " \"entities\": [\"Nexperia\"], \"europeanFirmsOnly\": true, \"query\":"
+                + " \"wafer* AND export\", \"webhookUrl\": \"https://hooks.example.org/a\"}");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonNode body = json.readTree(response.body());
+    String id = body.get("id").asText();
+    assertThat(id).matches("wl-[0-9a-f]{32}");
+    assertThat(response.headers().firstValue("Location")).contains("/v1/watchlists/" + id);
+    assertThat(body)
         .isEqualTo(
             json.readTree(
-                """
-                {"status": 400, "error": "invalid_request",
-                 "message": "Invalid watchlist: sectors[0]",
-                 "fields": [{"field": "sectors[0]", "message": "is not a sector id: 'railways'"}]}
-                """));
-    assertThat(publisher.published).isEmpty();
+                "{\"id\": \""
+                    + id
+                    + "\", \"name\": \"Chips\", \"sectors\": [\"semiconductors\"], \"risks\":"
+                    + " [\"supply-chain\"], \"minLevel\": \"MEDIUM\", \"kinds\": [\"POLICY\"],"
+                    + " \"entities\": [\"Nexperia\"], \"europeanFirmsOnly\": true, \"query\":"
+                    + " \"wafer* AND export\", \"webhook\": {\"url\":"
+                    + " \"https://hooks.example.org/a\", \"secret\": \"whsec_dGVzdC1zZWNyZXQ\"},"
+                    + " \"createdAt\": \"2024-05-02T07:30:00Z\", \"updatedAt\":"
+                    + " \"2024-05-02T07:30:00Z\"}"));
+    assertThat(watchlistPublisher.written)
+        .extracting(Watchlist::getSubscriberId)
+        .containsOnly("acme");
   }
 
   @Test
   void shouldNameEveryInvalidField() throws Exception {
+    String key = subscriber("acme");
+
     HttpResponse<String> response =
-        post(
+        send(
+            "POST",
             "/v1/watchlists",
-            """
-            {"subscriberId": "acme corp", "name": " ", "sectors": ["rail", "trains"],
-             "risks": ["tariffs"], "minLevel": "SEVERE", "kinds": ["POLICY", "RUMOUR"]}
-            """);
+            key,
+            "{\"name\": \"\", \"sectors\": [\"rail\", \"railways\"], \"minLevel\": \"SEVERE\","
+                + " \"query\": \"((chips\", \"webhookUrl\": \"http://169.254.169.254/x\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).findValuesAsText("field"))
-        .containsExactly("subscriberId", "name", "sectors[1]", "risks[0]", "minLevel", "kinds[1]");
-    assertThat(publisher.published).isEmpty();
+    assertThat(json.readTree(response.body()).get("fields"))
+        .extracting(f -> f.get("field").asText())
+        .containsExactly("name", "sectors[1]", "minLevel", "query", "webhookUrl");
+    assertThat(json.readTree(response.body()).get("fields").get(3).get("message").asText())
+        .isEqualTo("Cannot parse query at column 1: unbalanced '('");
+    assertThat(watchlistPublisher.written).isEmpty();
   }
 
   @Test
-  void shouldAnswer400ForAnUnknownJsonField() throws Exception {
+  void shouldRefuseASubscriberIdInTheBody() throws Exception {
+    String key = subscriber("acme");
+
     HttpResponse<String> response =
-        post("/v1/watchlists", "{\"subscriberId\": \"acme\", \"name\": \"x\", \"sector\": []}");
+        send("POST", "/v1/watchlists", key, "{\"name\": \"x\", \"subscriberId\": \"globex\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).findValuesAsText("field")).containsExactly("sector");
+    assertThat(response.body()).contains("subscriberId");
   }
 
   @Test
-  void shouldAnswer400ForABodyThatIsNotAWatchlistObject() throws Exception {
-    HttpResponse<String> empty = post("/v1/watchlists", "");
-    HttpResponse<String> nullBody = post("/v1/watchlists", "null");
-    HttpResponse<String> broken = post("/v1/watchlists", "{\"subscriberId\": ");
+  void shouldLimitTheWatchlistsOfOneSubscriber() throws Exception {
+    String key = subscriber("acme");
+    for (int i = 0; i < 3; i++) {
+      createWatchlist(key, "{\"name\": \"n" + i + "\"}");
+    }
 
-    assertThat(List.of(empty.statusCode(), nullBody.statusCode(), broken.statusCode()))
-        .containsExactly(400, 400, 400);
-    assertThat(json.readTree(broken.body()).get("error").asText()).isEqualTo("invalid_json");
-    assertThat(publisher.published).isEmpty();
+    HttpResponse<String> response = send("POST", "/v1/watchlists", key, "{\"name\": \"n4\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("message").asText()).contains("at most 3");
+  }
+
+  @Test
+  void shouldReplaceTheCriteriaButKeepCreationTimeAndSecret() throws Exception {
+    String key = subscriber("acme");
+    String id =
+        createWatchlist(
+            key, "{\"name\": \"Rail\", \"webhookUrl\": \"https://hooks.example.org/a\"}");
+    Watchlist before = watchlists.get(id).orElseThrow();
+
+    HttpResponse<String> response =
+        send(
+            "PUT",
+            "/v1/watchlists/" + id,
+            key,
+            "{\"name\": \"Energy\", \"sectors\": [\"energy-cleantech\"], \"webhookUrl\":"
+                + " \"https://hooks.example.org/b\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Watchlist after = watchlists.get(id).orElseThrow();
+    assertThat(after.getSectors()).containsExactly("energy-cleantech");
+    assertThat(after.getName()).isEqualTo("Energy");
+    assertThat(after.getCreatedAt()).isEqualTo(before.getCreatedAt());
+    assertThat(after.getWebhook().getSecret()).isEqualTo(before.getWebhook().getSecret());
+    assertThat(after.getWebhook().getUrl()).isEqualTo("https://hooks.example.org/b");
+  }
+
+  @Test
+  void shouldShowASubscriberOnlyItsOwnWatchlistsAndAnswer404ForOthers() throws Exception {
+    String acme = subscriber("acme");
+    String globex = subscriber("globex");
+    String acmeList = createWatchlist(acme, "{\"name\": \"Acme rail\"}");
+    createWatchlist(globex, "{\"name\": \"Globex energy\"}");
+
+    JsonNode listed = json.readTree(send("GET", "/v1/watchlists", acme, null).body());
+
+    assertThat(listed.get("watchlists"))
+        .extracting(w -> w.get("name").asText())
+        .containsExactly("Acme rail");
+    for (String method : List.of("GET", "PUT", "DELETE")) {
+      HttpResponse<String> response =
+          send(
+              method,
+              "/v1/watchlists/" + acmeList,
+              globex,
+              method.equals("PUT") ? "{\"name\": \"x\"}" : null);
+      assertThat(response.statusCode()).as(method).isEqualTo(404);
+    }
+    assertThat(watchlists.get(acmeList).orElseThrow().getName()).isEqualTo("Acme rail");
+  }
+
+  @Test
+  void shouldDeleteAWatchlist() throws Exception {
+    String key = subscriber("acme");
+    String id = createWatchlist(key, "{\"name\": \"Rail\"}");
+
+    assertThat(send("DELETE", "/v1/watchlists/" + id, key, null).statusCode()).isEqualTo(204);
+
+    assertThat(send("GET", "/v1/watchlists/" + id, key, null).statusCode()).isEqualTo(404);
+    assertThat(watchlistPublisher.deleted).containsExactly(id);
   }
 
   @Test
   void shouldAnswer503WhenTheWatchlistCannotBeStored() throws Exception {
-    publisher.failure = new UnavailableException("Kafka is away");
+    String key = subscriber("acme");
+    watchlistPublisher.failure = new UnavailableException("Could not store the watchlist");
 
-    HttpResponse<String> response =
-        post("/v1/watchlists", "{\"subscriberId\": \"acme\", \"name\": \"x\"}");
-
-    assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(json.readTree(response.body()))
-        .isEqualTo(
-            json.readTree(
-                """
-                {"status": 503, "error": "unavailable", "message": "Kafka is away", "fields": []}
-                """));
-  }
-
-  @Test
-  void shouldListASubscribersWatchlists() throws Exception {
-    watchlists.put(
-        "acme",
-        List.of(watchlist("wl-1", "acme", List.of("rail"), List.of(), RiskLevel.LOW, List.of())));
-
-    HttpResponse<String> response = get("/v1/watchlists?subscriber=acme");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(response.body()))
-        .isEqualTo(
-            json.readTree(
-                """
-                {"subscriber": "acme", "watchlists": [
-                  {"id": "wl-1", "subscriberId": "acme", "name": "Watchlist wl-1",
-                   "sectors": ["rail"], "risks": [], "minLevel": "LOW", "kinds": [],
-                   "createdAt": "2024-02-01T08:00:00Z"}]}
-                """));
-  }
-
-  @Test
-  void shouldAnswerASubscribersAlertsAsJson() throws Exception {
-    inbox.alerts =
-        List.of(
-            new Alert(
-                "alr-0123456789abcdef",
-                "acme",
-                "wl-1",
-                "Rail suppliers",
-                taggedItem(
-                    "itm-9",
-                    ItemKind.POLICY,
-                    List.of("rail"),
-                    List.of("competition"),
-                    RiskLevel.HIGH),
-                List.of(new MatchReason("sectors", List.of("rail"))),
-                Instant.parse("2024-05-01T10:00:00Z")));
-
-    HttpResponse<String> response = get("/v1/alerts?subscriber=acme&limit=5");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(response.body()))
-        .isEqualTo(
-            json.readTree(
-                """
-                {"subscriber": "acme", "alerts": [
-                  {"id": "alr-0123456789abcdef", "watchlistId": "wl-1",
-                   "watchlistName": "Rail suppliers", "itemId": "itm-9", "kind": "POLICY",
-                   "title": "Ministry sets targets for intercity rolling stock renewal (itm-9)",
-                   "eventDate": "2024-01-15", "sectors": ["rail"], "risks": ["competition"],
-                   "level": "HIGH", "score": 80, "europeanFirms": ["Siemens"],
-                   "issuingBodies": ["MOT"],
-                   "reasons": [{"criterion": "sectors", "matched": ["rail"]}],
-                   "createdAt": "2024-05-01T10:00:00Z"}]}
-                """));
-    assertThat(inbox.queries).containsExactly("acme/5");
-  }
-
-  @Test
-  void shouldReadFiftyAlertsByDefault() throws Exception {
-    HttpResponse<String> response = get("/v1/alerts?subscriber=acme");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(response.body()))
-        .isEqualTo(json.readTree("{\"subscriber\": \"acme\", \"alerts\": []}"));
-    assertThat(inbox.queries).containsExactly("acme/50");
-  }
-
-  @Test
-  void shouldAnswer400WhenTheSubscriberIsMissing() throws Exception {
-    HttpResponse<String> response = get("/v1/alerts");
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(response.body()))
-        .isEqualTo(
-            json.readTree(
-                """
-                {"status": 400, "error": "invalid_request",
-                 "message": "Invalid field 'subscriber': query parameter is required",
-                 "fields": [{"field": "subscriber", "message": "query parameter is required"}]}
-                """));
-    assertThat(inbox.queries).isEmpty();
-  }
-
-  @Test
-  void shouldAnswer400ForALimitOutOfRange() throws Exception {
-    HttpResponse<String> response = get("/v1/alerts?subscriber=acme&limit=501");
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).findValuesAsText("field")).containsExactly("limit");
-  }
-
-  @Test
-  void shouldAnswer503WhileTheInboxIsNotReady() throws Exception {
-    inbox.failure = new UnavailableException("Not ready: Kafka Streams is REBALANCING");
-
-    HttpResponse<String> response = get("/v1/alerts?subscriber=acme");
+    HttpResponse<String> response = send("POST", "/v1/watchlists", key, "{\"name\": \"x\"}");
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("unavailable");
   }
 
   @Test
-  void shouldReportHealthFromTheStreamsState() throws Exception {
-    HttpResponse<String> up = get("/health");
+  void shouldAnswer413ForAnOversizedBody() throws Exception {
+    String key = subscriber("acme");
+
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/v1/watchlists",
+            key,
+            "{\"name\": \"" + "x".repeat(AlertApi.MAX_BODY_BYTES) + "\"}");
+
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  // ---- alerts
+
+  @Test
+  void shouldAnswerAPageOfAlertsWithExplanationsAndACursor() throws Exception {
+    String key = subscriber("acme");
+    inbox.add(alert("a1", "acme", "wl-1", NOW.minusSeconds(30)));
+    inbox.add(alert("a2", "acme", "wl-1", NOW.minusSeconds(20)));
+    inbox.add(alert("a3", "acme", "wl-2", NOW.minusSeconds(10)));
+    inbox.add(alert("b1", "globex", "wl-9", NOW.minusSeconds(5)));
+
+    JsonNode first = json.readTree(send("GET", "/v1/alerts?limit=2", key, null).body());
+    JsonNode second =
+        json.readTree(
+            send("GET", "/v1/alerts?limit=2&after=" + first.get("next").asText(), key, null)
+                .body());
+
+    assertThat(first.get("alerts"))
+        .extracting(a -> a.get("id").asText())
+        .containsExactly("a3", "a2");
+    assertThat(second.get("alerts")).extracting(a -> a.get("id").asText()).containsExactly("a1");
+    assertThat(second.get("next").isNull()).isTrue();
+    assertThat(first.get("alerts").get(0).get("reasons"))
+        .isEqualTo(
+            json.readTree(
+                "[{\"criterion\": \"sectors\", \"matched\": [\"rail\"], \"highlights\": []},"
+                    + " {\"criterion\": \"query\", \"matched\": [\"trains\"], \"highlights\":"
+                    + " [{\"field\": \"body\", \"start\": 4, \"end\": 10, \"text\":"
+                    + " \"trains\"}]}]"));
+  }
+
+  @Test
+  void shouldFilterAlertsByWatchlistAndTime() throws Exception {
+    String key = subscriber("acme");
+    watchlistPublisher.put("wl-1", watchlistOf("wl-1", "acme"));
+    inbox.add(alert("a1", "acme", "wl-1", Instant.parse("2024-04-01T00:00:00Z")));
+    inbox.add(alert("a2", "acme", "wl-1", Instant.parse("2024-05-01T00:00:00Z")));
+    inbox.add(alert("a3", "acme", "wl-2", Instant.parse("2024-05-01T01:00:00Z")));
+
+    JsonNode page =
+        json.readTree(send("GET", "/v1/alerts?watchlist=wl-1&since=2024-04-15", key, null).body());
+
+    assertThat(page.get("alerts")).extracting(a -> a.get("id").asText()).containsExactly("a2");
+  }
+
+  @Test
+  void shouldAnswer404ForAnotherSubscribersAlertOrWatchlistFilter() throws Exception {
+    subscriber("acme");
+    String globex = subscriber("globex");
+    watchlistPublisher.put("wl-1", watchlistOf("wl-1", "acme"));
+    inbox.add(alert("a1", "acme", "wl-1", NOW));
+
+    assertThat(send("GET", "/v1/alerts/a1", globex, null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/v1/alerts?watchlist=wl-1", globex, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldAnswer400ForABadCursorSinceOrLimit() throws Exception {
+    String key = subscriber("acme");
+
+    assertThat(fieldOf(send("GET", "/v1/alerts?after=%2E%2E", key, null))).isEqualTo("after");
+    assertThat(fieldOf(send("GET", "/v1/alerts?since=yesterday", key, null))).isEqualTo("since");
+    assertThat(fieldOf(send("GET", "/v1/alerts?limit=501", key, null))).isEqualTo("limit");
+  }
+
+  @Test
+  void shouldAnswer503WhileTheInboxIsNotReady() throws Exception {
+    String key = subscriber("acme");
+    inbox.failure = new UnavailableException("The alerts inbox is not ready");
+
+    assertThat(send("GET", "/v1/alerts", key, null).statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  void shouldStreamMissedAlertsThenLiveOnesAsServerSentEvents() throws Exception {
+    String key = subscriber("acme");
+    Alert seen = alert("a1", "acme", "wl-1", NOW.minusSeconds(30));
+    inbox.add(seen);
+    inbox.add(alert("a2", "acme", "wl-1", NOW.minusSeconds(20)));
+    inbox.add(alert("b1", "globex", "wl-9", NOW.minusSeconds(10)));
+
+    HttpResponse<InputStream> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/v1/alerts/stream"))
+                .header("Authorization", "Bearer " + key)
+                .header("Last-Event-ID", InboxQuery.cursorOf(seen))
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("text/event-stream");
+      assertThat(nextEvent(events)).containsEntry("event", "alert").containsKey("id");
+      Alert live = alert("a3", "acme", "wl-1", NOW);
+      feed.accept(alert("b2", "globex", "wl-9", NOW));
+      feed.accept(live);
+      Map<String, String> second = nextEvent(events);
+      assertThat(json.readTree(second.get("data")).get("id").asText()).isEqualTo("a3");
+      assertThat(second.get("id")).isEqualTo(InboxQuery.cursorOf(live));
+    }
+  }
+
+  @Test
+  void shouldRefuseTheStreamWithoutAKey() throws Exception {
+    assertThat(send("GET", "/v1/alerts/stream", null, null).statusCode()).isEqualTo(401);
+  }
+
+  // ---- deliveries and health
+
+  @Test
+  void shouldShowAndRedeliverOnlyTheSubscribersOwnDeliveries() throws Exception {
+    String acme = subscriber("acme");
+    String globex = subscriber("globex");
+    deliveries.all.add(delivery("alr-1", "acme"));
+    deliveries.all.add(delivery("alr-2", "globex"));
+
+    JsonNode listed = json.readTree(send("GET", "/v1/deliveries", acme, null).body());
+
+    assertThat(listed.get("deliveries"))
+        .extracting(d -> d.get("id").asText())
+        .containsExactly("alr-1");
+    assertThat(send("POST", "/v1/deliveries/alr-1/redeliver", globex, null).statusCode())
+        .isEqualTo(404);
+    assertThat(send("POST", "/v1/deliveries/alr-1/redeliver", acme, null).statusCode())
+        .isEqualTo(202);
+    assertThat(deliveries.redelivered).containsExactly("alr-1");
+  }
+
+  @Test
+  void shouldReportHealthFromTheStreamsStateWithoutAKey() throws Exception {
+    HttpResponse<String> up = send("GET", "/health", null, null);
     state.set(KafkaStreams.State.REBALANCING);
-    HttpResponse<String> starting = get("/health");
+    HttpResponse<String> starting = send("GET", "/health", null, null);
 
     assertThat(up.statusCode()).isEqualTo(200);
     assertThat(json.readTree(up.body()))
         .isEqualTo(json.readTree("{\"status\": \"UP\", \"streams\": \"RUNNING\"}"));
     assertThat(starting.statusCode()).isEqualTo(503);
-    assertThat(json.readTree(starting.body()))
-        .isEqualTo(json.readTree("{\"status\": \"STARTING\", \"streams\": \"REBALANCING\"}"));
   }
 
   @Test
   void shouldAnswerAnUnknownPathWithAJson404() throws Exception {
-    HttpResponse<String> response = get("/v1/nothing");
+    HttpResponse<String> response = send("GET", "/v1/nothing", null, null);
 
     assertThat(response.statusCode()).isEqualTo(404);
-    JsonNode body = json.readTree(response.body());
-    assertThat(body.get("error").asText()).isEqualTo("not_found");
+    assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("not_found");
   }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  // ---- helpers
+
+  /** Creates a subscriber through the API and returns its key. */
+  private String subscriber(String id) throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/v1/subscribers",
+            OPERATOR_KEY,
+            "{\"name\": \"Company " + id + "\", \"id\": \"" + id + "\"}");
+    assertThat(response.statusCode()).isEqualTo(201);
+    return json.readTree(response.body()).get("apiKey").asText();
   }
 
-  private HttpResponse<String> post(String path, String body)
+  private String createWatchlist(String key, String body) throws Exception {
+    HttpResponse<String> response = send("POST", "/v1/watchlists", key, body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json.readTree(response.body()).get("id").asText();
+  }
+
+  private String fieldOf(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).isEqualTo(400);
+    return json.readTree(response.body()).get("fields").get(0).get("field").asText();
+  }
+
+  private static Watchlist watchlistOf(String id, String subscriber) {
+    return Fixtures.watchlist(id, subscriber, List.of(), List.of(), RiskLevel.NONE, List.of());
+  }
+
+  private static Alert alert(String id, String subscriber, String watchlist, Instant at) {
+    return new Alert(
+        id,
+        subscriber,
+        watchlist,
+        "Watchlist " + watchlist,
+        taggedItem("itm-" + id, ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW),
+        List.of(
+            new MatchReason("sectors", List.of("rail"), List.of()),
+            new MatchReason(
+                "query", List.of("trains"), List.of(new TextMatch("body", 4, 10, "trains")))),
+        at);
+  }
+
+  private static WebhookDelivery delivery(String id, String subscriber) {
+    return WebhookDelivery.newBuilder()
+        .setId(id)
+        .setSubscriberId(subscriber)
+        .setWatchlistId("wl-1")
+        .setStatus(DeliveryStatus.DELIVERED)
+        .setPayload("{}")
+        .setAttempts(List.of())
+        .setCreatedAt(NOW)
+        .setUpdatedAt(NOW)
+        .build();
+  }
+
+  /** Reads lines up to the next blank line; returns the fields of the first event found. */
+  private static Map<String, String> nextEvent(BufferedReader reader) throws IOException {
+    Map<String, String> fields = new java.util.HashMap<>();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isEmpty()) {
+        if (fields.containsKey("event")) {
+          return fields;
+        }
+        fields.clear();
+      } else if (!line.startsWith(":")) {
+        int colon = line.indexOf(':');
+        fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
+      }
+    }
+    throw new IOException("stream ended");
+  }
+
+  private HttpResponse<String> send(String method, String path, String key, String body)
       throws IOException, InterruptedException {
-    return http.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + api.port() + path);
   }
 
-  private static final class FakePublisher implements WatchlistPublisher {
-    final List<Watchlist> published = new CopyOnWriteArrayList<>();
+  /** Writes straight into the live table, as the topology does a moment after Kafka stores it. */
+  private static final class DirectPublisher<V> implements TablePublisher<V> {
+    private final LiveTable<V> table;
+    final List<V> written = new CopyOnWriteArrayList<>();
+    final List<String> deleted = new CopyOnWriteArrayList<>();
     volatile RuntimeException failure;
 
+    DirectPublisher(LiveTable<V> table) {
+      this.table = table;
+    }
+
     @Override
-    public void publish(Watchlist watchlist) {
+    public void put(String id, V value) {
       if (failure != null) {
         throw failure;
       }
-      published.add(watchlist);
+      written.add(value);
+      synchronized (table.lock()) {
+        table.put(id, value);
+      }
+    }
+
+    @Override
+    public void delete(String id) {
+      deleted.add(id);
+      synchronized (table.lock()) {
+        table.remove(id);
+      }
     }
   }
 
   private static final class FakeInbox implements AlertInbox {
-    final List<String> queries = new CopyOnWriteArrayList<>();
-    volatile List<Alert> alerts = new ArrayList<>();
+    private final List<Alert> alerts = new CopyOnWriteArrayList<>();
     volatile RuntimeException failure;
 
-    @Override
-    public List<Alert> newestFirst(String subscriberId, int limit) {
+    void add(Alert alert) {
+      alerts.add(alert);
+    }
+
+    private List<Alert> of(String subscriberId) {
       if (failure != null) {
         throw failure;
       }
-      queries.add(subscriberId + "/" + limit);
-      return alerts;
+      List<Alert> own = new ArrayList<>();
+      for (Alert a : alerts) {
+        if (a.getSubscriberId().equals(subscriberId)) {
+          own.add(a);
+        }
+      }
+      own.sort(Comparator.comparing(FakeInbox::keyOf));
+      return own;
+    }
+
+    private static String keyOf(Alert a) {
+      return InboxKeys.key(a.getSubscriberId(), a.getCreatedAt(), a.getId());
+    }
+
+    @Override
+    public Page page(String subscriberId, PageRequest request) {
+      List<Alert> page = new ArrayList<>();
+      String after =
+          request.after() == null ? null : InboxQuery.keyOf(subscriberId, request.after());
+      List<Alert> own = of(subscriberId);
+      for (int i = 0; i < own.size(); i++) {
+        Alert a = own.get(i);
+        if (after != null && keyOf(a).compareTo(after) <= 0) {
+          continue;
+        }
+        if (request.since() != null && a.getCreatedAt().isBefore(request.since())) {
+          break;
+        }
+        if (request.watchlistId() != null && !request.watchlistId().equals(a.getWatchlistId())) {
+          continue;
+        }
+        page.add(a);
+        if (page.size() == request.limit()) {
+          boolean more = i + 1 < own.size();
+          return new Page(page, more ? Optional.of(InboxQuery.cursorOf(a)) : Optional.empty());
+        }
+      }
+      return new Page(page, Optional.empty());
+    }
+
+    @Override
+    public List<Alert> newerThan(String subscriberId, String cursor, int max) {
+      List<Alert> newer = new ArrayList<>();
+      String until = InboxQuery.keyOf(subscriberId, cursor);
+      for (Alert a : of(subscriberId)) {
+        if (keyOf(a).compareTo(until) < 0) {
+          newer.add(0, a);
+        }
+      }
+      return newer;
+    }
+
+    @Override
+    public Optional<Alert> find(String subscriberId, String alertId) {
+      return of(subscriberId).stream().filter(a -> a.getId().equals(alertId)).findFirst();
+    }
+  }
+
+  private static final class FakeDeliveries implements WebhookDeliveries {
+    final List<WebhookDelivery> all = new CopyOnWriteArrayList<>();
+    final List<String> redelivered = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<WebhookDelivery> list(
+        String subscriberId, Optional<String> watchlistId, int limit) {
+      return all.stream().filter(d -> d.getSubscriberId().equals(subscriberId)).toList();
+    }
+
+    @Override
+    public Optional<WebhookDelivery> find(String deliveryId) {
+      return all.stream().filter(d -> d.getId().equals(deliveryId)).findFirst();
+    }
+
+    @Override
+    public WebhookDelivery redeliver(String deliveryId) {
+      redelivered.add(deliveryId);
+      return find(deliveryId).orElseThrow();
     }
   }
 }

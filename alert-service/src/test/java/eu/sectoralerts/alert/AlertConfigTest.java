@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.sectoralerts.common.ConfigSource;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.PipelineTopics;
+import eu.sectoralerts.webhooks.WebhookSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,41 @@ class AlertConfigTest {
                 3,
                 (short) 1,
                 100L,
-                Map.of()));
+                Map.of(),
+                KeyDigests.none(),
+                1000,
+                "sector-alerts-alert-webhooks",
+                WebhookSettings.defaults()));
+  }
+
+  @Test
+  void shouldReadOperatorKeysAndWebhookSettings() {
+    String digest = KeyDigests.digestOf("operator");
+
+    AlertConfig config =
+        AlertConfig.load(
+            Map.of("webhooks.retry.initial", "200", "webhooks.allow-http", "true"),
+            Map.of(
+                "ADMIN_KEYS", digest,
+                "WEBHOOKS_GIVE_UP_AFTER", "PT2H",
+                "WATCHLISTS_MAX_PER_SUBSCRIBER", "20"),
+            Optional.empty());
+
+    assertThat(config.adminKeys().accepts("operator")).isTrue();
+    assertThat(config.maxWatchlistsPerSubscriber()).isEqualTo(20);
+    assertThat(config.webhooks().initialBackoff()).isEqualTo(java.time.Duration.ofMillis(200));
+    assertThat(config.webhooks().giveUpAfter()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(config.webhooks().allowHttp()).isTrue();
+    assertThat(config.webhooks().allowPrivateAddresses()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAKeyInPlaceOfADigestWithoutEchoingIt() {
+    assertThatThrownBy(
+            () -> AlertConfig.load(Map.of("admin.keys", "hunter2"), Map.of(), Optional.empty()))
+        .isInstanceOf(ConfigSource.ConfigException.class)
+        .hasMessageContaining("admin.keys must hold SHA-256 hex digests")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test

@@ -9,9 +9,13 @@ import eu.sectoralerts.avro.DeadLetter;
 import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.MatchReason;
 import eu.sectoralerts.avro.RiskLevel;
+import eu.sectoralerts.avro.Subscriber;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.common.Topic;
+import eu.sectoralerts.matcher.MatchResult;
+import eu.sectoralerts.matcher.WatchlistFailure;
+import eu.sectoralerts.matcher.WatchlistIndex;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
@@ -27,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +54,7 @@ class AlertTopologyTest {
 
   private static final String TAGGED = "tagged-items";
   private static final String WATCHLISTS = "watchlists";
+  private static final String SUBSCRIBERS = "subscribers";
   private static final String ALERTS = "alerts";
   private static final String DLQ = "alert-dead-letters";
   private static final String SERVICE = "sector-alerts-alert";
@@ -67,6 +73,11 @@ class AlertTopologyTest {
   private TestOutputTopic<String, Alert> alertsOut;
   private TestOutputTopic<byte[], DeadLetter> deadLettersOut;
   private AlertTopology.Params params;
+  private WatchlistIndex index;
+  private LiveTable<Watchlist> watchlistTable;
+  private LiveTable<Subscriber> subscriberTable;
+  private TestInputTopic<String, Subscriber> subscribersIn;
+  private final List<Alert> fed = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startDriver() {
@@ -75,15 +86,23 @@ class AlertTopologyTest {
     AvroSerde<Watchlist> watchlistSerde = AvroSerde.forValues(registry, Watchlist.class);
     AvroSerde<Alert> alertSerde = AvroSerde.forValues(registry, Alert.class);
     AvroSerde<DeadLetter> deadLetterSerde = AvroSerde.forValues(registry, DeadLetter.class);
+    AvroSerde<Subscriber> subscriberSerde = AvroSerde.forValues(registry, Subscriber.class);
     taggedSerde = AvroSerde.forValues(registry, TaggedItem.class);
+    index = WatchlistIndex.create();
+    watchlistTable = new LiveTable<Watchlist>().listen(new IndexFeeder(index));
+    subscriberTable = new LiveTable<>();
     params =
         new AlertTopology.Params(
             new Topic<>(WATCHLISTS, Serdes.String(), watchlistSerde),
+            new Topic<>(SUBSCRIBERS, Serdes.String(), subscriberSerde),
             new Topic<>(TAGGED, Serdes.ByteArray(), Serdes.ByteArray()),
             new Topic<>(ALERTS, Serdes.String(), alertSerde),
             new Topic<>(DLQ, Serdes.ByteArray(), deadLetterSerde),
             taggedSerde.deserializer(),
-            new CriteriaMatcher(),
+            watchlistTable,
+            subscriberTable,
+            index,
+            fed::add,
             Clock.fixed(NOW, ZoneOffset.UTC),
             SERVICE,
             AlertTopology.StoreNames.DEFAULT);
@@ -95,6 +114,8 @@ class AlertTopologyTest {
     driver = new TopologyTestDriver(AlertTopology.build(params), props);
     watchlistsIn =
         driver.createInputTopic(WATCHLISTS, new StringSerializer(), watchlistSerde.serializer());
+    subscribersIn =
+        driver.createInputTopic(SUBSCRIBERS, new StringSerializer(), subscriberSerde.serializer());
     rawWatchlistsIn =
         driver.createInputTopic(WATCHLISTS, new StringSerializer(), new ByteArraySerializer());
     taggedIn =
@@ -108,8 +129,9 @@ class AlertTopologyTest {
   }
 
   @AfterEach
-  void closeDriver() {
+  void closeDriver() throws Exception {
     driver.close();
+    index.close();
     SchemaRegistryClients.dropMockScope(scope);
   }
 
@@ -136,8 +158,8 @@ class AlertTopologyTest {
             "Watchlist wl-rail",
             item,
             List.of(
-                new MatchReason("sectors", List.of("rail")),
-                new MatchReason("minLevel", List.of("HIGH"))),
+                new MatchReason("sectors", List.of("rail"), List.of()),
+                new MatchReason("minLevel", List.of("HIGH"), List.of())),
             T1);
     assertThat(alertsOut.readKeyValuesToList()).containsExactly(KeyValue.pair("acme", expected));
     assertThat(alertsOut.isEmpty()).isTrue();
@@ -241,21 +263,21 @@ class AlertTopologyTest {
     AlertTopology.Params failing =
         new AlertTopology.Params(
             params.watchlists(),
+            params.subscribers(),
             params.tagged(),
             params.alerts(),
             params.deadLetters(),
             params.taggedItems(),
-            (item, watchlists) -> {
+            new LiveTable<>(),
+            new LiveTable<>(),
+            item -> {
               throw new IllegalStateException("index unavailable");
             },
+            alert -> {},
             params.clock(),
             SERVICE,
             params.stores());
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-failing");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("failing").toString());
-    driver = new TopologyTestDriver(AlertTopology.build(failing), props);
+    driver = driverFor(failing, "alert-topology-failing", "failing");
     TestInputTopic<byte[], byte[]> in =
         driver.createInputTopic(TAGGED, new ByteArraySerializer(), new ByteArraySerializer());
     TestOutputTopic<byte[], DeadLetter> out =
@@ -301,12 +323,12 @@ class AlertTopologyTest {
 
   @Test
   void shouldFileAlertsInTheInboxNewestFirstPerSubscriber() {
-    // "acme" is a prefix of "acme.eu": the inbox must still keep them apart.
+    // "acme" is a prefix of "acme-eu": the inbox must still keep them apart.
     watchlistsIn.pipeInput(
         "wl-a", watchlist("wl-a", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of()));
     watchlistsIn.pipeInput(
         "wl-b",
-        watchlist("wl-b", "acme.eu", List.of("rail"), List.of(), RiskLevel.NONE, List.of()));
+        watchlist("wl-b", "acme-eu", List.of("rail"), List.of(), RiskLevel.NONE, List.of()));
     pipeTagged(taggedItem("itm-1", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW), T1);
     pipeTagged(
         taggedItem("itm-3", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW),
@@ -316,13 +338,20 @@ class AlertTopologyTest {
         T1.plusSeconds(3600));
     KeyValueStore<String, Alert> inbox = driver.getKeyValueStore("alert-inbox-store");
 
-    assertThat(InboxQuery.newestFirst(inbox, "acme", 50))
+    assertThat(page(inbox, "acme", 50, null).alerts())
         .extracting(a -> a.getSubscriberId() + "/" + a.getItem().getItem().getId())
         .containsExactly("acme/itm-3", "acme/itm-2", "acme/itm-1");
-    assertThat(InboxQuery.newestFirst(inbox, "acme.eu", 2))
+    AlertInbox.Page first = page(inbox, "acme-eu", 2, null);
+    assertThat(first.alerts())
         .extracting(a -> a.getSubscriberId() + "/" + a.getItem().getItem().getId())
-        .containsExactly("acme.eu/itm-3", "acme.eu/itm-2");
-    assertThat(InboxQuery.newestFirst(inbox, "acm", 50)).isEmpty();
+        .containsExactly("acme-eu/itm-3", "acme-eu/itm-2");
+    AlertInbox.Page second = page(inbox, "acme-eu", 2, first.next().orElseThrow());
+    assertThat(second.alerts())
+        .extracting(a -> a.getSubscriberId() + "/" + a.getItem().getItem().getId())
+        .containsExactly("acme-eu/itm-1");
+    assertThat(second.next()).isEmpty();
+    assertThat(page(inbox, "acm", 50, null).alerts()).isEmpty();
+    assertThat(fed).hasSize(6);
   }
 
   @Test
@@ -368,19 +397,97 @@ class AlertTopologyTest {
   }
 
   @Test
-  void shouldListASubscribersWatchlistsFromTheGlobalStore() {
+  void shouldMirrorWatchlistsAndSubscribersInTheLiveTables() {
     Watchlist first = watchlist("wl-2", "acme", List.of(), List.of(), RiskLevel.NONE, List.of());
     Watchlist other = watchlist("wl-3", "globex", List.of(), List.of(), RiskLevel.NONE, List.of());
-    Watchlist second = watchlist("wl-1", "acme", List.of(), List.of(), RiskLevel.NONE, List.of());
-    second.setCreatedAt(Fixtures.WATCHLIST_CREATED.plusSeconds(1));
+    Subscriber acme = new Subscriber("acme", "Acme", "ab".repeat(32), NOW, NOW);
     watchlistsIn.pipeInput(first.getId(), first);
     watchlistsIn.pipeInput(other.getId(), other);
-    watchlistsIn.pipeInput(second.getId(), second);
+    watchlistsIn.pipeInput(other.getId(), null);
+    subscribersIn.pipeInput("acme", acme);
 
-    assertThat(
-            StreamsWatchlistDirectory.forSubscriber(
-                driver.getKeyValueStore("watchlists-store"), "acme"))
-        .containsExactly(first, second);
+    assertThat(watchlistTable.values()).containsExactly(first);
+    assertThat(subscriberTable.get("acme")).contains(acme);
+    assertThat(index.size()).isEqualTo(1);
+    KeyValueStore<String, Subscriber> store = driver.getKeyValueStore("subscribers-store");
+    assertThat(store.get("acme")).isEqualTo(acme);
+  }
+
+  @Test
+  void shouldMatchTheNextItemWithAChangedWatchlist() {
+    Watchlist rail =
+        watchlist("wl-1", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of());
+    watchlistsIn.pipeInput(rail.getId(), rail);
+    pipeTagged(taggedItem("itm-1", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW), T1);
+    Watchlist energy = Watchlist.newBuilder(rail).setSectors(List.of("energy")).build();
+    watchlistsIn.pipeInput(energy.getId(), energy);
+
+    pipeTagged(
+        taggedItem("itm-2", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW),
+        T1.plusSeconds(1));
+    pipeTagged(
+        taggedItem("itm-3", ItemKind.POLICY, List.of("energy"), List.of(), RiskLevel.LOW),
+        T1.plusSeconds(2));
+
+    assertThat(alertsOut.readValuesToList())
+        .extracting(a -> a.getItem().getItem().getId())
+        .containsExactly("itm-1", "itm-3");
+  }
+
+  @Test
+  void shouldDeadLetterAWatchlistThatFailsOnAnItemAndStillAlertTheOthers() {
+    driver.close();
+    Watchlist good = watchlist("wl-good", "acme", List.of(), List.of(), RiskLevel.NONE, List.of());
+    LiveTable<Watchlist> loaded = new LiveTable<>();
+    AlertTopology.Params partlyFailing =
+        new AlertTopology.Params(
+            params.watchlists(),
+            params.subscribers(),
+            params.tagged(),
+            params.alerts(),
+            params.deadLetters(),
+            params.taggedItems(),
+            loaded,
+            new LiveTable<>(),
+            item ->
+                new MatchResult(
+                    List.of(new eu.sectoralerts.matcher.WatchlistMatch(good, List.of())),
+                    List.of(new WatchlistFailure("wl-bad", "globex", "too many clauses"))),
+            alert -> {},
+            params.clock(),
+            SERVICE,
+            params.stores());
+    driver = driverFor(partlyFailing, "alert-topology-partly-failing", "partly");
+    TestInputTopic<byte[], byte[]> in =
+        driver.createInputTopic(TAGGED, new ByteArraySerializer(), new ByteArraySerializer());
+    TestOutputTopic<byte[], DeadLetter> dlq =
+        driver.createOutputTopic(
+            DLQ, new ByteArrayDeserializer(), params.deadLetters().valueSerde().deserializer());
+    TestOutputTopic<String, Alert> out =
+        driver.createOutputTopic(
+            ALERTS, new StringDeserializer(), params.alerts().valueSerde().deserializer());
+    TaggedItem item =
+        taggedItem("itm-1", ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW);
+    byte[] key = "itm-1".getBytes(StandardCharsets.UTF_8);
+    byte[] value = taggedSerde.serialize(TAGGED, item);
+
+    in.pipeInput(key, value, T1);
+
+    assertThat(dlq.readValuesToList())
+        .containsExactly(
+            new DeadLetter(
+                TAGGED,
+                0,
+                0L,
+                ByteBuffer.wrap(key),
+                ByteBuffer.wrap(value),
+                "Watchlist wl-bad of subscriber globex failed on this item and was skipped: too"
+                    + " many clauses",
+                "WATCHLIST",
+                SERVICE,
+                NOW));
+    assertThat(out.readValuesToList()).extracting(Alert::getWatchlistId).containsExactly("wl-good");
+    assertThat(out.isEmpty()).isTrue();
   }
 
   @Test
@@ -388,17 +495,22 @@ class AlertTopologyTest {
     TopologyDescription description = AlertTopology.build(params).describe();
 
     assertThat(description.subtopologies()).hasSize(2);
-    assertThat(description.globalStores()).hasSize(1);
+    assertThat(description.globalStores()).hasSize(2);
     assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     assertThat(description.toString())
-        .contains("watchlists-store", "alert-dedup-store", "alert-inbox-store");
+        .contains(
+            "watchlists-store", "subscribers-store", "alert-dedup-store", "alert-inbox-store");
   }
 
   @Test
   void shouldBeAcceptedByKafkaStreamsWithTheServiceConfig() {
     AlertConfig config =
         AlertConfig.load(
-            Map.of("state.dir", stateDir.resolve("service").toString()),
+            Map.of(
+                "state.dir",
+                stateDir.resolve("service").toString(),
+                "admin.keys",
+                eu.sectoralerts.common.KeyDigests.digestOf("operator")),
             Map.of(),
             Optional.empty());
 
@@ -409,6 +521,19 @@ class AlertTopologyTest {
     } finally {
       streams.close(Duration.ofSeconds(5));
     }
+  }
+
+  private TopologyTestDriver driverFor(AlertTopology.Params p, String appId, String dir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(dir).toString());
+    return new TopologyTestDriver(AlertTopology.build(p), props);
+  }
+
+  private static AlertInbox.Page page(
+      KeyValueStore<String, Alert> inbox, String subscriber, int limit, String after) {
+    return InboxQuery.page(inbox, subscriber, new AlertInbox.PageRequest(null, null, after, limit));
   }
 
   private void pipeTagged(TaggedItem item, Instant timestamp) {

@@ -64,15 +64,16 @@ final class Fixtures {
       List<String> risks,
       RiskLevel minLevel,
       List<ItemKind> kinds) {
-    return new Watchlist(
-        id,
-        subscriberId,
-        "Watchlist " + id,
-        sectors,
-        risks,
-        minLevel,
-        kinds,
-        WATCHLIST_CREATED,
-        WATCHLIST_CREATED);
+    return Watchlist.newBuilder()
+        .setId(id)
+        .setSubscriberId(subscriberId)
+        .setName("Watchlist " + id)
+        .setSectors(sectors)
+        .setRisks(risks)
+        .setMinLevel(minLevel)
+        .setKinds(kinds)
+        .setCreatedAt(WATCHLIST_CREATED)
+        .setUpdatedAt(WATCHLIST_CREATED)
+        .build();
   }
 }

@@ -46,12 +46,12 @@ class StreamsStoresTest {
     String message =
         "Not ready: Kafka Streams is CREATED, stores are not queryable yet; retry shortly.";
 
-    assertThatThrownBy(
-            () -> new StreamsAlertInbox(notStarted, "some-store").newestFirst("acme", 10))
+    StreamsAlertInbox inbox = new StreamsAlertInbox(notStarted, "some-store");
+
+    assertThatThrownBy(() -> inbox.page("acme", new AlertInbox.PageRequest(null, null, null, 10)))
         .isInstanceOf(UnavailableException.class)
         .hasMessage(message);
-    assertThatThrownBy(
-            () -> new StreamsWatchlistDirectory(notStarted, "some-store").forSubscriber("acme"))
+    assertThatThrownBy(() -> inbox.find("acme", "alr-1"))
         .isInstanceOf(UnavailableException.class)
         .hasMessage(message);
   }

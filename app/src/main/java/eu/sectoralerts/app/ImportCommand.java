@@ -129,7 +129,7 @@ final class ImportCommand implements Callable<Integer> {
                 + KEY_VARIABLE
                 + ", or point --data-dir at the data directory of 'sector-alerts up' (it holds"
                 + " analyst.key); looked for "
-                + AnalystKeyFile.in(dataDir));
+                + KeyFile.in(dataDir));
         err.flush();
         return 1;
       }
@@ -186,7 +186,7 @@ final class ImportCommand implements Callable<Integer> {
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       return Optional.of(fromEnvironment.strip());
     }
-    return AnalystKeyFile.read(AnalystKeyFile.in(dataDir));
+    return KeyFile.read(KeyFile.in(dataDir));
   }
 
   /** Publishes one parsed briefing; the server's answer gives each item's status. */

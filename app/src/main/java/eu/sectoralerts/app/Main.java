@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       StatusCommand.class,
       ImportCommand.class,
+      SubscribersCommand.class,
       TagCommand.class,
       EvalCommand.class,
       PlannedCommand.Replay.class,

@@ -2,11 +2,11 @@ package eu.sectoralerts.app;
 
 import eu.sectoralerts.alert.AlertConfig;
 import eu.sectoralerts.alert.AlertService;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.embedded.BrokerSettings;
 import eu.sectoralerts.embedded.KafkaKraftBroker;
 import eu.sectoralerts.enrich.EnrichConfig;
 import eu.sectoralerts.enrich.EnrichService;
-import eu.sectoralerts.ingest.AnalystKeys;
 import eu.sectoralerts.ingest.IngestConfig;
 import eu.sectoralerts.ingest.IngestService;
 import eu.sectoralerts.registry.server.SchemaRegistryServer;
@@ -42,6 +42,7 @@ public final class Pipeline implements AutoCloseable {
   private AlertService alert;
   private String host;
   private Path analystKeyFile;
+  private Path adminKeyFile;
 
   private Pipeline() {}
 
@@ -100,17 +101,11 @@ public final class Pipeline implements AutoCloseable {
 
     progress.accept("Starting ingest-service");
     Map<String, String> ingestConfig = serviceConfig(common, settings, "ingest.");
-    analystKeyFile = AnalystKeyFile.in(settings.dataDir());
-    String digest =
-        AnalystKeys.digestOf(AnalystKeyFile.readOrCreate(analystKeyFile, new SecureRandom()));
-    // Keys configured otherwise (flag or ANALYST_KEYS) stay valid beside the file's.
-    String configured =
-        ingestConfig.getOrDefault(
-            IngestConfig.ANALYST_KEYS,
-            System.getenv(eu.sectoralerts.common.ConfigSource.envName(IngestConfig.ANALYST_KEYS)));
-    ingestConfig.put(
+    analystKeyFile = KeyFile.in(settings.dataDir());
+    withKeyDigest(
+        ingestConfig,
         IngestConfig.ANALYST_KEYS,
-        configured == null || configured.isBlank() ? digest : configured + "," + digest);
+        KeyDigests.digestOf(KeyFile.readOrCreate(analystKeyFile, new SecureRandom())));
     ingestConfig.put("http.port", Integer.toString(settings.ingestPort()));
     ingestConfig.putIfAbsent("http.host", settings.host());
     ingest = IngestService.start(IngestConfig.load(ingestConfig, env, Optional.empty()));
@@ -124,6 +119,14 @@ public final class Pipeline implements AutoCloseable {
 
     progress.accept("Starting alert-service");
     Map<String, String> alertConfig = serviceConfig(common, settings, "alert.");
+    adminKeyFile = KeyFile.adminIn(settings.dataDir());
+    withKeyDigest(
+        alertConfig,
+        AlertConfig.ADMIN_KEYS,
+        KeyDigests.digestOf(KeyFile.readOrCreate(adminKeyFile, new SecureRandom())));
+    // The embedded default is for trying things out on one machine: webhooks to a local receiver.
+    alertConfig.putIfAbsent("webhooks.allow-http", "true");
+    alertConfig.putIfAbsent("webhooks.allow-private-addresses", "true");
     alertConfig.put("http.port", Integer.toString(settings.alertPort()));
     alertConfig.putIfAbsent("http.host", settings.host());
     alertConfig.put("state.dir", settings.dataDir().resolve("streams").toString());
@@ -131,6 +134,14 @@ public final class Pipeline implements AutoCloseable {
     started.push(alert);
 
     awaitRunning(Duration.ofSeconds(60));
+  }
+
+  /** Keys configured otherwise (flag or environment) stay valid beside the file's. */
+  private static void withKeyDigest(Map<String, String> config, String key, String digest) {
+    String configured =
+        config.getOrDefault(key, System.getenv(eu.sectoralerts.common.ConfigSource.envName(key)));
+    config.put(
+        key, configured == null || configured.isBlank() ? digest : configured + "," + digest);
   }
 
   private static final java.util.List<String> SERVICE_PREFIXES =
@@ -176,6 +187,11 @@ public final class Pipeline implements AutoCloseable {
   /** The file holding the analyst key ingest-service accepts. */
   public Path analystKeyFile() {
     return analystKeyFile;
+  }
+
+  /** The file holding the operator key alert-service accepts. */
+  public Path adminKeyFile() {
+    return adminKeyFile;
   }
 
   public String alertUrl() {

@@ -100,7 +100,9 @@ final class UpCommand implements Callable<Integer> {
             + "  Ingest API (analysts)    %s/v1/items  %s/v1/briefings%n"
             + "  Analyst key              %s%n"
             + "                           (send it as: -H \"Authorization: Bearer $(cat %s)\")%n"
-            + "  Alert API (subscribers)  %s/v1/watchlists  %s/v1/alerts%n"
+            + "  Alert API (subscribers)  %s/v1/watchlists  %s/v1/alerts  %s/v1/alerts/stream%n"
+            + "  Operator key             %s%n"
+            + "                           (creates subscribers: ./sector-alerts subscribers add NAME)%n"
             + "  Data directory           %s%n%n",
         seconds,
         pipeline.bootstrapServers(),
@@ -111,6 +113,8 @@ final class UpCommand implements Callable<Integer> {
         pipeline.analystKeyFile(),
         pipeline.alertUrl(),
         pipeline.alertUrl(),
+        pipeline.alertUrl(),
+        pipeline.adminKeyFile().toAbsolutePath().normalize(),
         dataDir.toAbsolutePath().normalize());
     out.flush();
     stopped.await();

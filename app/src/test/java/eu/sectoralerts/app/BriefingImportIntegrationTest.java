@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.sectoralerts.avro.NewsItem;
-import eu.sectoralerts.ingest.AnalystKeys;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.ingest.IngestConfig;
 import eu.sectoralerts.ingest.IngestService;
 import eu.sectoralerts.ingest.briefing.BriefingParser;
@@ -69,14 +69,13 @@ class BriefingImportIntegrationTest {
 
     try (Pipeline pipeline = Pipeline.start(settings, step -> {})) {
       String key = Files.readString(pipeline.analystKeyFile()).strip();
-      api.post(
-          pipeline.alertUrl() + "/v1/watchlists",
-          "application/json",
-          null,
+      String reader = api.createSubscriber(pipeline, "reads-everything");
+      api.createWatchlist(
+          pipeline.alertUrl(),
+          reader,
           """
-          {"subscriberId": "reads-everything", "name": "All news", "minLevel": "NONE"}
-          """,
-          201);
+          {"name": "All news", "minLevel": "NONE"}
+          """);
 
       StringWriter first = new StringWriter();
       StringWriter second = new StringWriter();
@@ -115,7 +114,7 @@ class BriefingImportIntegrationTest {
                "publisher": "integration-test"}
               """,
               202);
-      JsonNode alerts = api.awaitAlerts(pipeline.alertUrl(), "reads-everything", ids.size() + 1);
+      JsonNode alerts = api.awaitAlerts(pipeline.alertUrl(), reader, ids.size() + 1);
       List<String> alerted = alerts.findValuesAsText("itemId");
       assertThat(alerted).hasSize(ids.size() + 1).doesNotHaveDuplicates();
       assertThat(alerted).containsAll(ids).contains(later.get("id").asText());
@@ -139,7 +138,7 @@ class BriefingImportIntegrationTest {
     config.put("schema.registry.url", pipeline.registryUrl());
     config.put("http.host", "127.0.0.1");
     config.put("http.port", "0");
-    config.put("analyst.keys", AnalystKeys.digestOf(key));
+    config.put("analyst.keys", KeyDigests.digestOf(key));
     return IngestConfig.load(config, Map.of(), Optional.empty());
   }
 

@@ -175,15 +175,14 @@ class ImportCommandTest {
   @Test
   void shouldReadTheKeyFromTheDataDirectoryWhenNoOtherIsGiven() throws IOException {
     Path dataDir = dir.resolve("data");
-    String key =
-        AnalystKeyFile.readOrCreate(AnalystKeyFile.in(dataDir), new java.security.SecureRandom());
+    String key = KeyFile.readOrCreate(KeyFile.in(dataDir), new java.security.SecureRandom());
 
-    assertThat(AnalystKeyFile.read(AnalystKeyFile.in(dataDir))).hasValue(key);
+    assertThat(KeyFile.read(KeyFile.in(dataDir))).hasValue(key);
     assertThat(key).matches("[A-Za-z0-9_-]{43}");
     if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       assertThat(
               java.nio.file.attribute.PosixFilePermissions.toString(
-                  Files.getPosixFilePermissions(AnalystKeyFile.in(dataDir))))
+                  Files.getPosixFilePermissions(KeyFile.in(dataDir))))
           .isEqualTo("rw-------");
     }
   }

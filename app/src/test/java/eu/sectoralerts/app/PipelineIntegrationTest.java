@@ -31,20 +31,21 @@ class PipelineIntegrationTest {
             .withServiceOverrides(PipelineTestSupport.isolated(kafka));
 
     try (Pipeline pipeline = Pipeline.start(settings, step -> {})) {
+      String rail = api.createSubscriber(pipeline, "rolling-stock-gmbh");
+      String pills = api.createSubscriber(pipeline, "pill-makers-sa");
       JsonNode railWatch =
-          api.postJson(
-              pipeline.alertUrl() + "/v1/watchlists",
+          api.createWatchlist(
+              pipeline.alertUrl(),
+              rail,
               """
-              {"subscriberId": "rolling-stock-gmbh", "name": "Rail policy",
-               "sectors": ["rail"], "minLevel": "NONE"}
-              """,
-              201);
-      api.postJson(
-          pipeline.alertUrl() + "/v1/watchlists",
+              {"name": "Rail policy", "sectors": ["rail"], "minLevel": "NONE"}
+              """);
+      api.createWatchlist(
+          pipeline.alertUrl(),
+          pills,
           """
-          {"subscriberId": "pill-makers-sa", "name": "Drugs", "sectors": ["pharma-biotech"]}
-          """,
-          201);
+          {"name": "Drugs", "sectors": ["pharma-biotech"]}
+          """);
 
       JsonNode published =
           postAsAnalyst(
@@ -58,7 +59,7 @@ class PipelineIntegrationTest {
               202);
       String itemId = published.get("id").asText();
 
-      JsonNode alerts = api.awaitAlerts(pipeline.alertUrl(), "rolling-stock-gmbh", 1);
+      JsonNode alerts = api.awaitAlerts(pipeline.alertUrl(), rail, 1);
       JsonNode alert = alerts.get(0);
       assertThat(alert.get("itemId").asText()).isEqualTo(itemId);
       assertThat(alert.get("watchlistId").asText()).isEqualTo(railWatch.get("id").asText());
@@ -68,7 +69,7 @@ class PipelineIntegrationTest {
       assertThat(alert.get("reasons").toString()).contains("sectors").contains("rail");
 
       // The other subscriber's watchlist does not match: its inbox stays empty.
-      assertThat(api.alerts(pipeline.alertUrl(), "pill-makers-sa")).isEmpty();
+      assertThat(api.alerts(pipeline.alertUrl(), pills)).isEmpty();
     }
   }
 
@@ -77,14 +78,16 @@ class PipelineIntegrationTest {
       throws Exception {
     PipelineSettings settings = PipelineSettings.embeddedDefault(dataDir).onFreePorts();
     String watchlistId;
+    String key;
     try (Pipeline pipeline = Pipeline.start(settings, step -> {})) {
+      key = api.createSubscriber(pipeline, "chip-buyer");
       watchlistId =
-          api.postJson(
-                  pipeline.alertUrl() + "/v1/watchlists",
+          api.createWatchlist(
+                  pipeline.alertUrl(),
+                  key,
                   """
-                  {"subscriberId": "chip-buyer", "name": "Chips", "sectors": ["semiconductors"]}
-                  """,
-                  201)
+                  {"name": "Chips", "sectors": ["semiconductors"]}
+                  """)
               .get("id")
               .asText();
       postAsAnalyst(
@@ -96,17 +99,18 @@ class PipelineIntegrationTest {
            "publisher": "integration-test"}
           """,
           202);
-      api.awaitAlerts(pipeline.alertUrl(), "chip-buyer", 1);
+      api.awaitAlerts(pipeline.alertUrl(), key, 1);
     }
 
     String firstKey = Files.readString(dataDir.resolve("analyst.key"));
     try (Pipeline restarted = Pipeline.start(settings, step -> {})) {
       // The same key file, hence the same key, serves the restarted pipeline.
       assertThat(Files.readString(restarted.analystKeyFile())).isEqualTo(firstKey);
-      JsonNode alerts = api.awaitAlerts(restarted.alertUrl(), "chip-buyer", 1);
+      // The subscriber and its key survive the restart too.
+      JsonNode alerts = api.awaitAlerts(restarted.alertUrl(), key, 1);
       assertThat(alerts).hasSize(1);
       assertThat(alerts.get(0).get("watchlistId").asText()).isEqualTo(watchlistId);
-      JsonNode watchlists = api.get(restarted.alertUrl() + "/v1/watchlists?subscriber=chip-buyer");
+      JsonNode watchlists = api.get(restarted.alertUrl() + "/v1/watchlists", key);
       assertThat(watchlists.toString()).contains(watchlistId);
     }
   }

@@ -38,7 +38,9 @@ final class PipelineTestSupport {
             "watchlists",
             "alerts",
             "enrich-dead-letters",
-            "alert-dead-letters")) {
+            "alert-dead-letters",
+            "subscribers",
+            "webhook-deliveries")) {
       config.put("topics." + topic, kafka.uniqueName(topic));
     }
     config.put("enrich.application.id", kafka.uniqueName("enrich"));
@@ -46,34 +48,54 @@ final class PipelineTestSupport {
     return config;
   }
 
+  /** Creates a subscriber with the pipeline's operator key; returns the subscriber's API key. */
+  String createSubscriber(Pipeline pipeline, String id) throws IOException, InterruptedException {
+    String operatorKey = java.nio.file.Files.readString(pipeline.adminKeyFile()).strip();
+    return post(
+            pipeline.alertUrl() + "/v1/subscribers",
+            "application/json",
+            "Bearer " + operatorKey,
+            "{\"id\": \"" + id + "\", \"name\": \"Company " + id + "\"}",
+            201)
+        .get("apiKey")
+        .asText();
+  }
+
+  /** Creates a watchlist as the subscriber with {@code key}; the stored watchlist. */
+  JsonNode createWatchlist(String alertUrl, String key, String body)
+      throws IOException, InterruptedException {
+    return post(alertUrl + "/v1/watchlists", "application/json", "Bearer " + key, body, 201);
+  }
+
   /** Waits until the subscriber's inbox holds at least {@code expected} alerts; returns them. */
-  JsonNode awaitAlerts(String alertUrl, String subscriber, int expected) {
-    return Awaitility.await("alerts for " + subscriber)
+  JsonNode awaitAlerts(String alertUrl, String key, int expected) {
+    return Awaitility.await("alerts")
         .atMost(ALERT_WAIT)
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
-        .until(() -> alerts(alertUrl, subscriber), alerts -> alerts.size() >= expected);
+        .until(() -> alerts(alertUrl, key), alerts -> alerts.size() >= expected);
   }
 
-  /** The subscriber's inbox, newest first. */
-  JsonNode alerts(String alertUrl, String subscriber) throws IOException, InterruptedException {
-    return get(alertUrl + "/v1/alerts?subscriber=" + subscriber).get("alerts");
+  /** The inbox of the subscriber with {@code key}, newest first. */
+  JsonNode alerts(String alertUrl, String key) throws IOException, InterruptedException {
+    return get(alertUrl + "/v1/alerts?limit=500", key).get("alerts");
+  }
+
+  /** GET without credentials that must answer 200; its JSON body. */
+  JsonNode get(String url) throws IOException, InterruptedException {
+    return get(url, null);
   }
 
   /** GET that must answer 200; its JSON body. */
-  JsonNode get(String url) throws IOException, InterruptedException {
+  JsonNode get(String url, String key) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
     return json.readTree(response.body());
-  }
-
-  /** POST of a JSON body without credentials that must answer {@code expectedStatus}. */
-  JsonNode postJson(String url, String body, int expectedStatus)
-      throws IOException, InterruptedException {
-    return post(url, "application/json", null, body, expectedStatus);
   }
 
   /** POST that must answer {@code expectedStatus}; its JSON body. */

@@ -5,8 +5,11 @@ import eu.sectoralerts.avro.NewsItem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Generates news items of about 1.5 KB that read like briefing items: sentences built from
@@ -142,9 +145,7 @@ public final class ItemGenerator {
     for (int i = 0; i < count; i++) {
       StringBuilder body = new StringBuilder(BODY_CHARS + 200);
       while (body.length() < BODY_CHARS) {
-        String sentence =
-            random.nextInt(3) == 0 ? pick(random, FILLER) : fill(pick(random, TEMPLATES), random);
-        body.append(capitalise(sentence)).append(' ');
+        body.append(sentence(random)).append(' ');
       }
       items.add(
           NewsItem.newBuilder()
@@ -158,6 +159,31 @@ public final class ItemGenerator {
               .build());
     }
     return items;
+  }
+
+  /**
+   * One sentence of general briefing prose: a template filled with sector, risk and organisation
+   * words, or (one time in three) neutral filler.
+   */
+  static String sentence(Random random) {
+    String sentence =
+        random.nextInt(3) == 0 ? pick(random, FILLER) : fill(pick(random, TEMPLATES), random);
+    return capitalise(sentence);
+  }
+
+  /** Every word {@link #sentence} may write, in lower case. */
+  static Set<String> words() {
+    Set<String> words = new HashSet<>();
+    for (String[] texts : List.of(BODIES, COMPANIES, SECTORS, RISKS, TEMPLATES, FILLER, TITLES)) {
+      for (String text : texts) {
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+          if (!word.isEmpty()) {
+            words.add(word);
+          }
+        }
+      }
+    }
+    return words;
   }
 
   private static String fill(String template, Random random) {

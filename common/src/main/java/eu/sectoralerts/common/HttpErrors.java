@@ -53,6 +53,9 @@ public final class HttpErrors {
   }
 
   public static void respond(Context ctx, ApiError error) {
+    if (error.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
     ctx.status(error.status()).json(error);
   }
 

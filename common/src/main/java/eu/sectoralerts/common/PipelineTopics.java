@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param watchlists watchlists (compacted, keyed by watchlist id)
  * @param alerts alerts (keyed by subscriber id)
  * @param enrichDeadLetters records enrich-streams could not read or tag
- * @param alertDeadLetters records alert-service could not read or match
+ * @param alertDeadLetters records alert-service could not read, match or deliver
+ * @param subscribers subscribers and their key digests (compacted, keyed by subscriber id)
+ * @param webhookDeliveries the state of every webhook delivery (compacted, keyed by delivery id)
  */
 public record PipelineTopics(
     String items,
@@ -21,7 +23,9 @@ public record PipelineTopics(
     String watchlists,
     String alerts,
     String enrichDeadLetters,
-    String alertDeadLetters) {
+    String alertDeadLetters,
+    String subscribers,
+    String webhookDeliveries) {
 
   public static final String DEFAULT_ITEMS = "news-items";
   public static final String DEFAULT_TAGGED = "tagged-items";
@@ -29,6 +33,8 @@ public record PipelineTopics(
   public static final String DEFAULT_ALERTS = "alerts";
   public static final String DEFAULT_ENRICH_DLQ = "enrich-dead-letters";
   public static final String DEFAULT_ALERT_DLQ = "alert-dead-letters";
+  public static final String DEFAULT_SUBSCRIBERS = "subscribers";
+  public static final String DEFAULT_WEBHOOK_DELIVERIES = "webhook-deliveries";
 
   private static final long DAY_MS = 24L * 60 * 60 * 1000;
 
@@ -39,6 +45,8 @@ public record PipelineTopics(
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(enrichDeadLetters, "enrichDeadLetters");
     Objects.requireNonNull(alertDeadLetters, "alertDeadLetters");
+    Objects.requireNonNull(subscribers, "subscribers");
+    Objects.requireNonNull(webhookDeliveries, "webhookDeliveries");
   }
 
   /** The default names. */
@@ -54,12 +62,17 @@ public record PipelineTopics(
         config.getString("topics.watchlists", DEFAULT_WATCHLISTS),
         config.getString("topics.alerts", DEFAULT_ALERTS),
         config.getString("topics.enrich-dead-letters", DEFAULT_ENRICH_DLQ),
-        config.getString("topics.alert-dead-letters", DEFAULT_ALERT_DLQ));
+        config.getString("topics.alert-dead-letters", DEFAULT_ALERT_DLQ),
+        config.getString("topics.subscribers", DEFAULT_SUBSCRIBERS),
+        config.getString("topics.webhook-deliveries", DEFAULT_WEBHOOK_DELIVERIES));
   }
 
   /**
    * How each topic is created: items and tagged items are kept forever (replays read them),
-   * watchlists compacted, alerts for a year, dead letters for 30 days.
+   * watchlists, subscribers and webhook deliveries compacted, alerts for a year, dead letters for
+   * 30 days. Webhook deliveries have as many partitions as alerts: a delivery is written to the
+   * partition its alert came from, so the instance that owns an alert partition owns its
+   * deliveries.
    */
   public List<TopicSpec> specs(int partitions, short replicationFactor) {
     return List.of(
@@ -68,6 +81,8 @@ public record PipelineTopics(
         TopicSpec.compacted(watchlists, partitions, replicationFactor),
         TopicSpec.retained(alerts, partitions, replicationFactor, 365 * DAY_MS),
         TopicSpec.retained(enrichDeadLetters, 1, replicationFactor, 30 * DAY_MS),
-        TopicSpec.retained(alertDeadLetters, 1, replicationFactor, 30 * DAY_MS));
+        TopicSpec.retained(alertDeadLetters, 1, replicationFactor, 30 * DAY_MS),
+        TopicSpec.compacted(subscribers, partitions, replicationFactor),
+        TopicSpec.compacted(webhookDeliveries, partitions, replicationFactor));
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TopicSpecTest {
 
   @Test
-  void shouldKeepItemHistoryForeverAndCompactWatchlists() {
+  void shouldKeepItemHistoryForeverAndCompactWatchlistsSubscribersAndDeliveries() {
     var specs = PipelineTopics.defaults().specs(3, (short) 1);
 
     assertThat(specs)
@@ -24,7 +24,12 @@ class TopicSpecTest {
         .filteredOn(s -> s.name().equals("watchlists"))
         .singleElement()
         .satisfies(s -> assertThat(s.configs()).isEqualTo(Map.of("cleanup.policy", "compact")));
-    assertThat(specs).extracting(TopicSpec::name).doesNotHaveDuplicates().hasSize(6);
+    assertThat(specs)
+        .filteredOn(s -> s.name().equals("subscribers") || s.name().equals("webhook-deliveries"))
+        .hasSize(2)
+        .allSatisfy(s -> assertThat(s.configs()).isEqualTo(Map.of("cleanup.policy", "compact")))
+        .allSatisfy(s -> assertThat(s.partitions()).isEqualTo(3));
+    assertThat(specs).extracting(TopicSpec::name).doesNotHaveDuplicates().hasSize(8);
   }
 
   @Test

@@ -10,6 +10,7 @@ import eu.sectoralerts.common.ApiError;
 import eu.sectoralerts.common.ApiException;
 import eu.sectoralerts.common.HttpErrors;
 import eu.sectoralerts.common.Json;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.ingest.ItemPublisher.PublishException;
 import eu.sectoralerts.ingest.ItemPublisher.PublishReceipt;
 import eu.sectoralerts.ingest.briefing.BriefingParseException;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Both POST endpoints need {@code Authorization: Bearer <analyst key>}, checked against the
- * configured {@link AnalystKeys}. Every error is an {@link ApiError} body: 401 without a valid key,
+ * configured {@link KeyDigests}. Every error is an {@link ApiError} body: 401 without a valid key,
  * 415 for a body of the wrong type, 413 for one over {@code max.body.bytes} (items) or {@code
  * max.briefing.bytes} (briefings), 400 naming every invalid field or for a document that is not
  * text, 422 for a text that is no readable briefing, 503 when the items could not be stored.
@@ -77,7 +78,7 @@ public final class IngestApi {
   private final ItemPublisher publisher;
   private final PublishedIds publishedIds;
   private final BriefingParser parser;
-  private final AnalystKeys keys;
+  private final KeyDigests keys;
   private final Clock clock;
   private final ObjectMapper mapper;
   private final int maxBodyBytes;

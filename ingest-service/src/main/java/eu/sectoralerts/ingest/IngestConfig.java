@@ -2,6 +2,7 @@ package eu.sectoralerts.ingest;
 
 import eu.sectoralerts.common.ConfigSource;
 import eu.sectoralerts.common.ConfigSource.ConfigException;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.PipelineTopics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public record IngestConfig(
     int httpPort,
     int maxBodyBytes,
     int maxBriefingBytes,
-    AnalystKeys analystKeys,
+    KeyDigests analystKeys,
     PipelineTopics topics,
     int topicPartitions,
     short topicReplicationFactor,
@@ -129,7 +130,10 @@ public record IngestConfig(
           source.getInt(HTTP_PORT, DEFAULT_HTTP_PORT),
           source.getInt(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES),
           source.getInt(MAX_BRIEFING_BYTES, DEFAULT_MAX_BRIEFING_BYTES),
-          source.get(ANALYST_KEYS).map(AnalystKeys::parse).orElse(AnalystKeys.none()),
+          source
+              .get(ANALYST_KEYS)
+              .map(v -> KeyDigests.parse(ANALYST_KEYS, v))
+              .orElse(KeyDigests.none()),
           PipelineTopics.from(source),
           source.getInt(TOPIC_PARTITIONS, DEFAULT_TOPIC_PARTITIONS),
           (short) replication,

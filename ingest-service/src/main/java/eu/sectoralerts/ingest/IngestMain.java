@@ -1,6 +1,7 @@
 package eu.sectoralerts.ingest;
 
 import eu.sectoralerts.common.ConfigSource.ConfigException;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.ServiceCommandLine;
 import eu.sectoralerts.common.ServiceLauncher;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class IngestMain {
     IngestConfig config =
         IngestConfig.load(commandLine.overrides(), System.getenv(), commandLine.configFile());
     if (config.analystKeys().isEmpty()) {
-      throw new ConfigException(COMMAND + " needs an analyst key: " + AnalystKeys.HOW_TO_CONFIGURE);
+      throw new ConfigException(
+          COMMAND + " needs an analyst key: " + KeyDigests.howToConfigure("analyst.keys"));
     }
     return config;
   }

@@ -1,5 +1,6 @@
 package eu.sectoralerts.ingest;
 
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.TopicAdmin;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
@@ -44,7 +45,8 @@ public final class IngestService implements AutoCloseable {
   public static IngestService start(IngestConfig config) {
     if (config.analystKeys().isEmpty()) {
       throw new IllegalStateException(
-          "No analyst key is configured, so nobody could publish: " + AnalystKeys.HOW_TO_CONFIGURE);
+          "No analyst key is configured, so nobody could publish: "
+              + KeyDigests.howToConfigure("analyst.keys"));
     }
     ensureTopics(config);
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());

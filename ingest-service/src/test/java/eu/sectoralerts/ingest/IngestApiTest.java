@@ -9,6 +9,7 @@ import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.avro.SourceRef;
 import eu.sectoralerts.common.Json;
+import eu.sectoralerts.common.KeyDigests;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class IngestApiTest {
                 "http.port", "0",
                 "max.body.bytes", Integer.toString(MAX_BODY),
                 "max.briefing.bytes", Integer.toString(MAX_BRIEFING),
-                "analyst.keys", AnalystKeys.digestOf(KEY)),
+                "analyst.keys", KeyDigests.digestOf(KEY)),
             Map.of(),
             Optional.empty());
     app =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.sectoralerts.common.ConfigSource.ConfigException;
+import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.PipelineTopics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class IngestConfigTest {
                 7070,
                 65_536,
                 1_048_576,
-                AnalystKeys.none(),
+                KeyDigests.none(),
                 PipelineTopics.defaults(),
                 3,
                 (short) 1,
@@ -133,8 +134,8 @@ class IngestConfigTest {
 
   @Test
   void shouldReadAnalystKeyDigestsAndTheBriefingLimit() {
-    String first = AnalystKeys.digestOf("first-key");
-    String second = AnalystKeys.digestOf("second-key");
+    String first = KeyDigests.digestOf("first-key");
+    String second = KeyDigests.digestOf("second-key");
 
     IngestConfig config =
         IngestConfig.load(
@@ -142,7 +143,7 @@ class IngestConfigTest {
             Map.of("ANALYST_KEYS", " " + first.toUpperCase() + " , " + second + ","),
             Optional.empty());
 
-    assertThat(config.analystKeys()).isEqualTo(new AnalystKeys(List.of(first, second)));
+    assertThat(config.analystKeys()).isEqualTo(new KeyDigests(List.of(first, second)));
     assertThat(config.maxBriefingBytes()).isEqualTo(2048);
   }
 

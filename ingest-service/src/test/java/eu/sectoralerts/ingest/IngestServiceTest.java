@@ -2,6 +2,7 @@ package eu.sectoralerts.ingest;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.sectoralerts.common.KeyDigests;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -23,7 +24,7 @@ class IngestServiceTest {
                 "schema.registry.url", "mock://ingest-service-test",
                 "http.port", "0",
                 "startup.timeout", "PT1S",
-                "analyst.keys", AnalystKeys.digestOf("a-test-key")),
+                "analyst.keys", KeyDigests.digestOf("a-test-key")),
             Map.of(),
             Optional.empty());
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.sectoralerts.avro.Alert;
 import eu.sectoralerts.avro.DeadLetter;
 import eu.sectoralerts.avro.NewsItem;
+import eu.sectoralerts.avro.Subscriber;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
+import eu.sectoralerts.avro.WebhookDelivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,9 @@ class SchemaCompatibilityTest {
             "TaggedItem", TaggedItem.getClassSchema(),
             "Watchlist", Watchlist.getClassSchema(),
             "Alert", Alert.getClassSchema(),
-            "DeadLetter", DeadLetter.getClassSchema())
+            "DeadLetter", DeadLetter.getClassSchema(),
+            "Subscriber", Subscriber.getClassSchema(),
+            "WebhookDelivery", WebhookDelivery.getClassSchema())
         .entrySet()
         .stream()
         .map(e -> Arguments.of(e.getKey(), e.getValue()));
@@ -43,17 +47,22 @@ class SchemaCompatibilityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("topicSchemas")
-  void shouldReadDataWrittenWithTheLatestReleasedVersion(String name, Schema current)
+  void shouldReadDataWrittenWithEveryReleasedVersion(String name, Schema current)
       throws IOException {
-    Path released = latestReleaseDir().resolve(name + ".avsc");
-    assertThat(released).as("released snapshot of %s", name).exists();
-    Schema previous = new Schema.Parser().parse(Files.readString(released));
+    Path latest = latestReleaseDir().resolve(name + ".avsc");
+    assertThat(latest).as("latest released snapshot of %s", name).exists();
+    assertThat(new Schema.Parser().parse(Files.readString(latest)))
+        .as("%s changed since %s: release it as a new version", name, latest)
+        .isEqualTo(current);
+    for (Path released : releasedVersionsOf(name)) {
+      Schema previous = new Schema.Parser().parse(Files.readString(released));
 
-    var result = SchemaCompatibility.checkReaderWriterCompatibility(current, previous);
+      var result = SchemaCompatibility.checkReaderWriterCompatibility(current, previous);
 
-    assertThat(result.getType())
-        .as("%s must read %s: %s", name, released, result.getResult().getIncompatibilities())
-        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+      assertThat(result.getType())
+          .as("%s must read %s: %s", name, released, result.getResult().getIncompatibilities())
+          .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
   }
 
   @Test
@@ -76,7 +85,13 @@ class SchemaCompatibilityTest {
     try (Stream<Path> files = Files.list(latestReleaseDir())) {
       assertThat(files.filter(f -> f.toString().endsWith(".avsc")))
           .allSatisfy(f -> new Schema.Parser().parse(Files.readString(f)))
-          .hasSize(5);
+          .hasSize((int) topicSchemas().count());
+    }
+  }
+
+  private static java.util.List<Path> releasedVersionsOf(String name) throws IOException {
+    try (Stream<Path> dirs = Files.list(RELEASED)) {
+      return dirs.map(d -> d.resolve(name + ".avsc")).filter(Files::exists).toList();
     }
   }
 

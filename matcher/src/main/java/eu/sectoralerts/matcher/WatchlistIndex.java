@@ -1,0 +1,425 @@
+package eu.sectoralerts.matcher;
+
+import eu.sectoralerts.avro.MatchReason;
+import eu.sectoralerts.avro.TaggedItem;
+import eu.sectoralerts.avro.Watchlist;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.lucene.monitor.CandidateMatcher;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryDecomposer;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches an item against many watchlists at once, with Lucene's {@link Monitor} (in memory; it is
+ * rebuilt from the watchlists topic at start). Each watchlist is registered as one query requiring
+ * all of its criteria over keyword fields of the item (sector, risk, acceptable levels, kind,
+ * normalised entity, European-firm flag) and its keyword query over title and body; the monitor's
+ * presearcher indexes that query under the terms an item must have for it to match, so an item is
+ * only checked against the few watchlists it can match (see {@link MonitorSchema}). Each candidate
+ * is then checked as {@link LinearScanMatcher} checks every watchlist, so both give the same
+ * results, reasons and highlights.
+ *
+ * <p>A watchlist that cannot be matched (an unparsable query, an entity without letters or digits)
+ * is kept out: {@link #put} returns the problem, {@link #invalid()} lists it, and an older valid
+ * version with the same id is removed. A watchlist whose query fails while matching an item is
+ * reported as a {@link WatchlistFailure} in that item's result; the others still match.
+ *
+ * <p>Thread-safety: {@link #put}, {@link #putAll} and {@link #remove} may be called from any thread
+ * (they take turns) while any number of threads call {@link #match}, which takes no lock. This
+ * rests on the monitor's guarantees (Lucene 9.11 source): its updates commit under a lock of their
+ * own and refresh its searcher before returning, so a match started after a put or remove returned
+ * sees it; a match searches one searcher snapshot acquired from a {@code SearcherManager}, with its
+ * own in-memory index of the item. The compiled watchlists live in a concurrent map that matching
+ * reads per candidate, so a match running during an update reports a watchlist either as it was or
+ * as it is, and always one whose criteria the item satisfies.
+ */
+public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatchlistIndex.class);
+
+  /** Passes of the presearcher: enough for the three or four criteria most watchlists give. */
+  static final int DEFAULT_PASSES = 4;
+
+  /**
+   * Later passes only use clauses weighing more than this: not the single tag fields and the
+   * European flag, nor combined tags as common as a kind or a low level.
+   */
+  static final double DEFAULT_MIN_WEIGHT = 2.0;
+
+  /** Registrations per monitor commit in {@link #putAll}: each commit refreshes its searcher. */
+  static final int COMMIT_BATCH = 25_000;
+
+  private static final Comparator<WatchlistFailure> FAILURES_BY_ID =
+      Comparator.comparing(WatchlistFailure::watchlistId);
+
+  private final Monitor monitor;
+  private final Function<String, Query> parser;
+
+  /** By watchlist id: what is indexed. */
+  private final Map<String, CompiledWatchlist> watchlists = new ConcurrentHashMap<>();
+
+  /** By monitor id: what candidates are checked against. */
+  private final Map<String, CompiledWatchlist> byMonitorId = new ConcurrentHashMap<>();
+
+  private final Map<String, String> invalid = new ConcurrentHashMap<>();
+
+  /** Guards every update, and the fields below. */
+  private final Object updates = new Object();
+
+  /**
+   * The monitor's id of each watchlist id: a short counter, because the monitor reads the id of
+   * every candidate from compressed doc values, and short ids make that several times cheaper.
+   */
+  private final Map<String, String> monitorIds = new HashMap<>();
+
+  private long nextMonitorId;
+
+  private WatchlistIndex(Monitor monitor, Function<String, Query> parser) {
+    this.monitor = monitor;
+    this.parser = parser;
+  }
+
+  /** An empty index. */
+  public static WatchlistIndex create() {
+    return create(KeywordQueries::parse, DEFAULT_PASSES, DEFAULT_MIN_WEIGHT);
+  }
+
+  /** An empty index parsing keyword queries with {@code parser}. */
+  static WatchlistIndex create(Function<String, Query> parser) {
+    return create(parser, DEFAULT_PASSES, DEFAULT_MIN_WEIGHT);
+  }
+
+  /**
+   * An empty index parsing keyword queries with {@code parser}, presearching in {@code passes},
+   * later passes using clauses weighing more than {@code minWeight}.
+   */
+  static WatchlistIndex create(Function<String, Query> parser, int passes, double minWeight) {
+    MonitorConfiguration config =
+        new MonitorConfiguration()
+            // In memory, no serializer: nothing is persisted. Each file one byte array: the
+            // default many-buffer files make every postings list opened during presearch slice
+            // and copy a list of buffers, which was most of the time spent matching an item.
+            .setDirectoryProvider(
+                () ->
+                    new ByteBuffersDirectory(
+                        new SingleInstanceLockFactory(),
+                        ByteBuffersDataOutput::new,
+                        ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY),
+                null)
+            .setQueryUpdateBufferSize(COMMIT_BATCH)
+            .setQueryDecomposer(new WholeQueries());
+    try {
+      return new WatchlistIndex(
+          new Monitor(
+              KeywordQueries.analyzer(), MonitorSchema.presearcher(passes, minWeight), config),
+          Objects.requireNonNull(parser, "parser"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the in-memory monitor", e);
+    }
+  }
+
+  /**
+   * Adds {@code watchlist}, or replaces the one with its id.
+   *
+   * @return the problem when the watchlist cannot be matched: it is then kept out of the index, and
+   *     the version it replaces removed
+   */
+  public Optional<String> put(Watchlist watchlist) {
+    Objects.requireNonNull(watchlist, "watchlist");
+    String id = watchlist.getId();
+    synchronized (updates) {
+      CompiledWatchlist current = watchlists.get(id);
+      if (current != null && current.watchlist.equals(watchlist)) {
+        return Optional.empty();
+      }
+      CompiledWatchlist compiled;
+      try {
+        compiled = CompiledWatchlist.compile(watchlist, parser);
+      } catch (InvalidWatchlistException e) {
+        reject(id, e.getMessage());
+        return Optional.of(e.getMessage());
+      }
+      invalid.remove(id);
+      try {
+        monitor.register(index(compiled));
+      } catch (IOException | RuntimeException e) {
+        String problem = "cannot be indexed: " + e.getMessage();
+        reject(id, problem);
+        return Optional.of(problem);
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Adds or replaces every watchlist of {@code batch} (of several with one id the last counts) as
+   * {@link #put} does, registering them with the monitor in large commits: loading a whole topic
+   * takes seconds, not the minutes of one commit per watchlist. Problems are in {@link #invalid()}.
+   */
+  public void putAll(Collection<Watchlist> batch) {
+    Map<String, Watchlist> last = new LinkedHashMap<>();
+    for (Watchlist watchlist : batch) {
+      last.put(Objects.requireNonNull(watchlist, "watchlist").getId(), watchlist);
+    }
+    synchronized (updates) {
+      List<MonitorQuery> queries = new ArrayList<>(last.size());
+      List<String> dropped = new ArrayList<>();
+      int rejected = 0;
+      for (Watchlist watchlist : last.values()) {
+        String id = watchlist.getId();
+        CompiledWatchlist current = watchlists.get(id);
+        if (current != null && current.watchlist.equals(watchlist)) {
+          continue;
+        }
+        try {
+          CompiledWatchlist compiled = CompiledWatchlist.compile(watchlist, parser);
+          invalid.remove(id);
+          queries.add(index(compiled));
+        } catch (InvalidWatchlistException e) {
+          rejected++;
+          invalid.put(id, e.getMessage());
+          String monitorId = forget(id);
+          if (monitorId != null) {
+            dropped.add(monitorId);
+          }
+        }
+      }
+      try {
+        if (!dropped.isEmpty()) {
+          monitor.deleteById(dropped);
+        }
+        monitor.register(queries);
+      } catch (IOException | RuntimeException e) {
+        // Not expected of valid queries; find the culprits one by one rather than lose the batch.
+        LOG.warn("Bulk registration failed ({}); registering one by one", e.getMessage());
+        for (MonitorQuery query : queries) {
+          try {
+            monitor.register(query);
+          } catch (IOException | RuntimeException single) {
+            rejected++;
+            String id = byMonitorId.get(query.getId()).id();
+            reject(id, "cannot be indexed: " + single.getMessage());
+          }
+        }
+      }
+      LOG.info(
+          "Indexed {} watchlists ({} in all, {} invalid)",
+          queries.size(),
+          watchlists.size(),
+          rejected);
+    }
+  }
+
+  /** Removes the watchlist {@code id}, valid or not; nothing when there is none. */
+  public void remove(String id) {
+    Objects.requireNonNull(id, "id");
+    synchronized (updates) {
+      invalid.remove(id);
+      String monitorId = forget(id);
+      if (monitorId != null) {
+        deleteFromMonitor(monitorId);
+      }
+    }
+  }
+
+  /** The number of watchlists matched against items (the invalid ones not counted). */
+  public int size() {
+    return watchlists.size();
+  }
+
+  /** The watchlists kept out, id to problem: a snapshot. */
+  public Map<String, String> invalid() {
+    return Map.copyOf(invalid);
+  }
+
+  @Override
+  public MatchResult match(TaggedItem item) {
+    ItemFacts facts = ItemFacts.of(item);
+    List<WatchlistFailure> failures = new ArrayList<>();
+    MatchingQueries<Hit> found;
+    try {
+      found =
+          monitor.match(
+              MonitorSchema.document(facts), searcher -> new Candidates(searcher, facts, failures));
+    } catch (IOException e) {
+      throw new UncheckedIOException("matching item " + item.getItem().getId() + " failed", e);
+    }
+    List<WatchlistMatch> matches = new ArrayList<>(found.getMatchCount());
+    for (Hit hit : found.getMatches()) {
+      matches.add(hit.match);
+    }
+    matches.sort(Comparator.comparing(m -> m.watchlist().getId()));
+    // Errors the candidate matcher did not catch itself (none expected).
+    found
+        .getErrors()
+        .forEach(
+            (monitorId, error) -> {
+              CompiledWatchlist watchlist = byMonitorId.get(monitorId);
+              if (watchlist != null) {
+                failures.add(watchlist.failure(error));
+              }
+            });
+    failures.sort(FAILURES_BY_ID);
+    return new MatchResult(matches, failures);
+  }
+
+  /** Closes the monitor; the index cannot be used afterwards. */
+  @Override
+  public void close() {
+    try {
+      monitor.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the monitor", e);
+    }
+  }
+
+  /**
+   * Diagnostics: how many watchlists the presearcher selects for {@code item}, each of which
+   * matching then checks (the others are never looked at).
+   */
+  public int candidateCount(TaggedItem item) {
+    ItemFacts facts = ItemFacts.of(item);
+    Set<String> selected = new HashSet<>();
+    try {
+      monitor.match(
+          MonitorSchema.document(facts),
+          searcher ->
+              new CandidateMatcher<QueryMatch>(searcher) {
+                @Override
+                protected void matchQuery(String id, Query query, Map<String, String> metadata) {
+                  selected.add(id);
+                }
+
+                @Override
+                public QueryMatch resolve(QueryMatch first, QueryMatch second) {
+                  return first;
+                }
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return selected.size();
+  }
+
+  /** Makes {@code watchlist} current, to be registered as the returned query. */
+  private MonitorQuery index(CompiledWatchlist watchlist) {
+    String monitorId =
+        monitorIds.computeIfAbsent(watchlist.id(), id -> Long.toString(nextMonitorId++, 36));
+    // Current before registered: a candidate found meanwhile is checked as it is now.
+    watchlists.put(watchlist.id(), watchlist);
+    byMonitorId.put(monitorId, watchlist);
+    return new MonitorQuery(monitorId, MonitorSchema.query(watchlist), null, Map.of());
+  }
+
+  /** Drops watchlist {@code id} from the maps; its monitor id, or null when it was not indexed. */
+  private String forget(String id) {
+    String monitorId = monitorIds.remove(id);
+    watchlists.remove(id);
+    if (monitorId != null) {
+      byMonitorId.remove(monitorId);
+    }
+    return monitorId;
+  }
+
+  private void reject(String id, String problem) {
+    invalid.put(id, problem);
+    String monitorId = forget(id);
+    if (monitorId != null) {
+      deleteFromMonitor(monitorId);
+    }
+  }
+
+  private void deleteFromMonitor(String monitorId) {
+    try {
+      monitor.deleteById(monitorId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove a watchlist from the monitor", e);
+    }
+  }
+
+  /**
+   * Registers each watchlist as one query. The default decomposer splits a top-level disjunction
+   * into several: each then costs the monitor an id lookup per item it is selected for, and the
+   * presearcher's passes filter a disjunction just as well whole.
+   */
+  private static final class WholeQueries extends QueryDecomposer {
+    @Override
+    public Set<Query> decompose(Query query) {
+      return Set.of(query);
+    }
+  }
+
+  /** A matched watchlist, as the monitor collects it. */
+  private static final class Hit extends QueryMatch {
+    final WatchlistMatch match;
+
+    Hit(String id, WatchlistMatch match) {
+      super(id);
+      this.match = match;
+    }
+  }
+
+  /**
+   * Checks the watchlists the presearcher selected for one item: their criteria first, then their
+   * keyword query, highlighting only those that match.
+   */
+  private final class Candidates extends CandidateMatcher<Hit> {
+
+    private final ItemFacts item;
+    private final KeywordSearch search;
+    private final List<WatchlistFailure> failures;
+
+    Candidates(IndexSearcher searcher, ItemFacts item, List<WatchlistFailure> failures) {
+      super(searcher);
+      this.item = item;
+      this.search = new KeywordSearch(searcher, item);
+      this.failures = failures;
+    }
+
+    @Override
+    protected void matchQuery(String monitorId, Query query, Map<String, String> metadata) {
+      // The current version, even when the searcher still holds the previous one.
+      CompiledWatchlist watchlist = byMonitorId.get(monitorId);
+      if (watchlist == null) {
+        return;
+      }
+      try {
+        List<MatchReason> reasons = watchlist.reasons(item, search);
+        if (reasons != null) {
+          addMatch(new Hit(monitorId, new WatchlistMatch(watchlist.watchlist, reasons)), 0);
+        }
+      } catch (IOException | RuntimeException e) {
+        failures.add(watchlist.failure(e));
+      }
+    }
+
+    @Override
+    public Hit resolve(Hit first, Hit second) {
+      return first;
+    }
+  }
+}
