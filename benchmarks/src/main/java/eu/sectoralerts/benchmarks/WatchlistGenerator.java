@@ -19,27 +19,33 @@ import java.util.UUID;
  * TaggedItemGenerator}'s items:
  *
  * <ul>
- *   <li>40% structured: one or two sectors, a risk kind (sometimes two), a minimum level of MEDIUM
- *       or HIGH, often an item kind;
- *   <li>30% keyword queries: a product or technology (as a word, a phrase or a prefix with {@code
- *       *}), a field ({@code title:}), a product and a place, alternatives with {@code OR} and a
- *       policy instrument, a general word ({@code export}, {@code sanction*}) with a rarer one, or
- *       a product together with sectors;
- *   <li>20% entities: one to three companies or issuing bodies, some of which no item names,
- *       sometimes with sectors, a minimum level or European firms only;
- *   <li>10% broad: a sector, with a minimum level of HIGH or an item kind; one in ten a sector
- *       alone (those match about one item in ten each, so more would have every item match
- *       thousands of watchlists).
+ *   <li>40% structured: one or two sectors, one risk kind, a minimum level of MEDIUM (a quarter) or
+ *       HIGH, mostly one item kind;
+ *   <li>30% keyword queries: a product and a place ({@code "heat pumps" AND Hefei}, a quarter),
+ *       alternatives and a policy instrument ({@code (lidar OR perovs*) AND "trade-in programme"},
+ *       a fifth), a supplier by name ({@code "Xinrui Materials"}, or {@code Xinrui AND cobalt}, a
+ *       third), a product with a sector, a general word with a product ({@code sanction* AND
+ *       polysilicon}), and a few products alone, as a word, a phrase, a prefix or in the title;
+ *   <li>20% entities: one to three companies (mostly mid-sized suppliers, some large firms, a few
+ *       issuing bodies), a quarter of which no item names, often with a sector, a minimum level or
+ *       European firms only;
+ *   <li>10% broad: a sector with a minimum level of HIGH (some with an item kind too); one in two
+ *       hundred a sector alone, since each of those matches one item in ten and more would have
+ *       every item match thousands of watchlists.
  * </ul>
  *
- * <p>With this mix an item matches a few tens to a few hundred of 100,000 watchlists. The same seed
- * gives the same watchlists.
+ * <p>With this mix a typical item (level NONE or LOW) matches a few tens of 100,000 watchlists, a
+ * MEDIUM one about two hundred, a HIGH one (one in twelve) about a thousand. Products, places and
+ * instruments are few, so a product watched alone is watched by many: those forms are rare. The
+ * same seed gives the same watchlists.
  */
 public final class WatchlistGenerator {
 
   private static final Instant CREATED_AT = Instant.parse("2025-05-01T00:00:00Z");
 
   private static final Set<String> GENERAL_WORDS = ItemGenerator.words();
+
+  private static final int SUBSCRIBERS = 20_000;
 
   private WatchlistGenerator() {}
 
@@ -51,7 +57,8 @@ public final class WatchlistGenerator {
       Watchlist.Builder watchlist =
           Watchlist.newBuilder()
               .setId("wl-" + new UUID(random.nextLong(), random.nextLong()))
-              .setSubscriberId("sub-" + random.nextInt(count / 5 + 1))
+              // About five watchlists per subscriber at 100,000.
+              .setSubscriberId("sub-" + random.nextInt(SUBSCRIBERS))
               .setName("watchlist " + i)
               .setCreatedAt(CREATED_AT)
               .setUpdatedAt(CREATED_AT);
@@ -84,15 +91,15 @@ public final class WatchlistGenerator {
     String thing = uniform(random, Vocabulary.THINGS);
     String query;
     double form = random.nextDouble();
-    if (form < 0.02) {
+    if (form < 0.01) {
       query = term(thing);
-    } else if (form < 0.04) {
+    } else if (form < 0.02) {
       query = prefix(random, thing);
-    } else if (form < 0.07) {
+    } else if (form < 0.03) {
       query = "title:" + term(thing);
-    } else if (form < 0.25) {
+    } else if (form < 0.28) {
       query = term(thing) + " AND " + term(uniform(random, Vocabulary.PLACES));
-    } else if (form < 0.43) {
+    } else if (form < 0.50) {
       query =
           "("
               + term(thing)
@@ -100,12 +107,12 @@ public final class WatchlistGenerator {
               + prefix(random, uniform(random, Vocabulary.THINGS))
               + ") AND "
               + term(uniform(random, Vocabulary.INSTRUMENTS));
-    } else if (form < 0.48) {
+    } else if (form < 0.54) {
       query = uniform(random, Vocabulary.COMMON_WORDS) + " AND " + term(thing);
-    } else if (form < 0.73) {
+    } else if (form < 0.64) {
       query = term(thing);
-      watchlist.setSectors(sectors(random));
-    } else if (form < 0.88) {
+      watchlist.setSectors(List.of(uniform(random, TaxonomyIds.SECTORS)));
+    } else if (form < 0.82) {
       // A supplier by its brand and trade, as the press writes it without the city.
       query = term(brandAndTrade(uniform(random, Vocabulary.CHINESE_SUPPLIERS)));
     } else {
@@ -121,15 +128,15 @@ public final class WatchlistGenerator {
     for (int n = 0; n < names; n++) {
       double source = random.nextDouble();
       String name;
-      if (source < 0.5) {
+      if (source < 0.55) {
         name = uniform(random, Vocabulary.CHINESE_SUPPLIERS);
-      } else if (source < 0.62) {
+      } else if (source < 0.67) {
         name = uniform(random, Vocabulary.EUROPEAN_SUPPLIERS);
-      } else if (source < 0.70) {
+      } else if (source < 0.71) {
         name = uniform(random, Vocabulary.EUROPEAN_FIRMS);
-      } else if (source < 0.75) {
+      } else if (source < 0.74) {
         name = uniform(random, Vocabulary.CHINESE_FIRMS);
-      } else if (source < 0.78) {
+      } else if (source < 0.75) {
         name = uniform(random, Vocabulary.BODIES);
       } else {
         name =
@@ -156,7 +163,7 @@ public final class WatchlistGenerator {
     double extra = random.nextDouble();
     if (extra < 0.7) {
       watchlist.setMinLevel(RiskLevel.HIGH);
-    } else if (extra < 0.98) {
+    } else if (extra < 0.995) {
       watchlist.setKinds(List.of(anyKind(random))).setMinLevel(RiskLevel.HIGH);
     }
   }

@@ -31,7 +31,8 @@ final class CompiledWatchlist {
   private final Query rewritten;
 
   private CompiledWatchlist(Watchlist watchlist, Set<String> entities, Query keywords) {
-    this.watchlist = watchlist;
+    // A copy: Avro records are mutable, and this one is kept and handed out with every match.
+    this.watchlist = Watchlist.newBuilder(watchlist).build();
     this.sectors = List.copyOf(watchlist.getSectors());
     this.risks = List.copyOf(watchlist.getRisks());
     this.minLevel = watchlist.getMinLevel();
@@ -49,6 +50,9 @@ final class CompiledWatchlist {
    */
   static CompiledWatchlist compile(Watchlist watchlist, Function<String, Query> parser) {
     Objects.requireNonNull(watchlist, "watchlist");
+    checkValues("sectors", watchlist.getSectors());
+    checkValues("risks", watchlist.getRisks());
+    checkValues("entities", watchlist.getEntities());
     Set<String> entities = new LinkedHashSet<>();
     for (String name : watchlist.getEntities()) {
       String key = Entities.normalize(name);
@@ -67,6 +71,27 @@ final class CompiledWatchlist {
       }
     }
     return new CompiledWatchlist(watchlist, entities, keywords);
+  }
+
+  /** Values a watchlist may list per criterion. */
+  static final int MAX_VALUES = 500;
+
+  private static void checkValues(String criterion, List<String> values) {
+    if (values.size() > MAX_VALUES) {
+      throw new InvalidWatchlistException(
+          criterion + ": " + values.size() + " values, at most " + MAX_VALUES);
+    }
+    for (String value : values) {
+      if (value.length() > MonitorSchema.MAX_KEYWORD_LENGTH) {
+        throw new InvalidWatchlistException(
+            criterion
+                + ": a value is too long ("
+                + value.length()
+                + " characters, at most "
+                + MonitorSchema.MAX_KEYWORD_LENGTH
+                + ")");
+      }
+    }
   }
 
   String id() {

@@ -4,6 +4,7 @@ import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.RiskLevel;
 import eu.sectoralerts.avro.TaggedItem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +35,8 @@ record ItemFacts(
     risks = List.copyOf(risks);
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(kind, "kind");
-    names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
-    normalizedNames = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(normalizedNames));
+    names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+    normalizedNames = Collections.unmodifiableSet(new LinkedHashSet<>(normalizedNames));
     europeanFirms = List.copyOf(europeanFirms);
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(body, "body");

@@ -69,9 +69,12 @@ final class KeywordSearch implements Closeable {
   }
 
   /**
-   * The item's title and body in an in-memory index of their own, with offsets. (Lucene's {@code
-   * MemoryIndex}, which the monitor uses, is in lucene-memory, which this module does not compile
-   * against; a one-document index in a {@link ByteBuffersDirectory} reads the same.)
+   * The item's title and body in an in-memory index of their own, with offsets. Lucene's {@code
+   * MemoryIndex}, which the monitor uses, is in lucene-memory, which is not in the build's managed
+   * dependencies (the monitor only brings it at run time); a one-document index in a {@link
+   * ByteBuffersDirectory} analyzes and matches the same (the agreement tests compare them), at well
+   * under a millisecond per item (about 0.3 ms for 1.7 KB), nothing next to checking every
+   * watchlist.
    */
   static KeywordSearch index(ItemFacts item) {
     // Only heap: nothing to release but the reader, which close() does.
