@@ -354,10 +354,7 @@ public final class AlertApi implements AutoCloseable {
 
   private void listAlerts(Context ctx) {
     Subscriber me = me(ctx);
-    String watchlist = ctx.queryParam("watchlist");
-    if (watchlist != null) {
-      ownWatchlistOrDeleted(me, watchlist);
-    }
+    String watchlist = watchlistFilter(ctx, me);
     AlertInbox.PageRequest request =
         new AlertInbox.PageRequest(
             since(ctx.queryParam("since")), watchlist, ctx.queryParam("after"), limit(ctx));
@@ -391,10 +388,7 @@ public final class AlertApi implements AutoCloseable {
   private void streamAlerts(Context ctx) throws IOException {
     Subscriber me = me(ctx);
     String lastEventId = ctx.header("Last-Event-ID");
-    String watchlist = ctx.queryParam("watchlist");
-    if (watchlist != null) {
-      ownWatchlistOrDeleted(me, watchlist);
-    }
+    String watchlist = watchlistFilter(ctx, me);
     List<Alert> missed = List.of();
     try (AlertFeed.Subscription live = deps.feed().subscribe(me.getId(), STREAM_QUEUE)) {
       // Subscribe before reading the inbox, so nothing filed in between is missed.
@@ -456,22 +450,26 @@ public final class AlertApi implements AutoCloseable {
     out.flush();
   }
 
-  /** A filter by a watchlist that is not (or no longer) the caller's answers 404. */
-  private void ownWatchlistOrDeleted(Subscriber me, String id) {
-    Optional<Watchlist> w = deps.watchlists().get(id);
-    if (w.isPresent() && !w.get().getSubscriberId().equals(me.getId())) {
-      throw ApiException.notFound("No watchlist '" + clip(id) + "'");
+  /**
+   * The {@code watchlist} query parameter, or null. A watchlist of another subscriber answers 404;
+   * one deleted since is allowed (its alerts and deliveries remain).
+   */
+  private String watchlistFilter(Context ctx, Subscriber me) {
+    String id = ctx.queryParam("watchlist");
+    if (id != null) {
+      Optional<Watchlist> w = deps.watchlists().get(id);
+      if (w.isPresent() && !w.get().getSubscriberId().equals(me.getId())) {
+        throw ApiException.notFound("No watchlist '" + clip(id) + "'");
+      }
     }
+    return id;
   }
 
   // ---- subscribers: webhook deliveries
 
   private void listDeliveries(Context ctx) {
     Subscriber me = me(ctx);
-    String watchlist = ctx.queryParam("watchlist");
-    if (watchlist != null) {
-      ownWatchlistOrDeleted(me, watchlist);
-    }
+    String watchlist = watchlistFilter(ctx, me);
     ctx.json(
         new ApiJson.DeliveriesPage(
             deps.deliveries().list(me.getId(), Optional.ofNullable(watchlist), limit(ctx)).stream()
