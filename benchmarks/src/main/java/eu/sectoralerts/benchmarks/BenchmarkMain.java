@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       s measurement per tagger (about a minute): items per second of both taggers and their ratio
  *       (targets: at least 20,000 items/s on one thread, at least 10 times the naive tagger).
  *   <li>{@code matcher}: {@link WatchlistMatcherBenchmark} against {@code count} watchlists
- *       (100,000 by default), one fork, 2 x 5 s warm-up and 3 x 5 s measurement per matcher and 5
+ *       (100,000 by default), one fork, 4 x 5 s warm-up and 3 x 5 s measurement per matcher and 7
  *       loads of the index (about three minutes): items per second of the index and the linear
  *       scan, their ratio (targets: at least 5,000 items/s on one thread, at least 50 times the
  *       linear scan), the time to load the index, and matches and candidates per item.
@@ -112,7 +112,8 @@ public final class BenchmarkMain {
             .include(WatchlistMatcherBenchmark.class.getName())
             .param("watchlists", Integer.toString(watchlists))
             .forks(1)
-            .warmupIterations(2)
+            // The index runs a lot of Lucene code: two iterations of 5 s left it half compiled.
+            .warmupIterations(4)
             .warmupTime(TimeValue.seconds(5))
             .measurementIterations(3)
             .measurementTime(TimeValue.seconds(5))
