@@ -547,8 +547,7 @@ public final class AlertApi implements AutoCloseable {
         "must be a whole number from 1 to " + AlertInbox.MAX_LIMIT + ", got '" + clip(raw) + "'");
   }
 
-  /** Echoes at most 80 characters of a caller's value. */
   private static String clip(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 80) + "...";
+    return WatchlistRequest.clip(value);
   }
 }

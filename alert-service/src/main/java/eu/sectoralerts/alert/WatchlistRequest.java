@@ -176,8 +176,8 @@ public record WatchlistRequest(
     return List.copyOf(distinct);
   }
 
-  /** Echoes at most 80 characters of a bad value. */
-  private static String clip(String value) {
+  /** At most 80 characters of a caller's value, for echoing it in an error message. */
+  static String clip(String value) {
     return value.length() <= 80 ? value : value.substring(0, 80) + "...";
   }
 }
