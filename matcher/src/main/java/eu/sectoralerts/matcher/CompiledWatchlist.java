@@ -30,6 +30,9 @@ final class CompiledWatchlist {
   private final Query keywords;
   private final Query rewritten;
 
+  /** Set once a newer version replaced this one, or it was removed: then look the id up. */
+  private volatile boolean retired;
+
   private CompiledWatchlist(Watchlist watchlist, Set<String> entities, Query keywords) {
     // A copy: Avro records are mutable, and this one is kept and handed out with every match.
     this.watchlist = Watchlist.newBuilder(watchlist).build();
@@ -92,6 +95,16 @@ final class CompiledWatchlist {
                 + ")");
       }
     }
+  }
+
+  /** Marks this version as no longer current. */
+  void retire() {
+    retired = true;
+  }
+
+  /** Whether a newer version replaced this one, or it was removed. */
+  boolean retired() {
+    return retired;
   }
 
   String id() {

@@ -6,8 +6,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
@@ -23,6 +25,8 @@ import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
@@ -41,7 +45,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * Runs keyword queries against one item, indexed alone (with offsets), and explains a match: the
  * {@code query} reason lists the distinct matched words as written, and highlights each matched
  * word or phrase with its offsets in the title or body. Both matchers use this, so they agree on
- * what a query matches and how it is explained.
+ * what a query matches and how it is explained. Not thread-safe: one per item being matched.
  */
 final class KeywordSearch implements Closeable {
 
@@ -54,6 +58,9 @@ final class KeywordSearch implements Closeable {
   private final LeafReaderContext leaf;
   private final ItemFacts item;
   private final Closeable owned;
+
+  /** What each query other than a boolean or a boost matched in this item, run once each. */
+  private final Map<Query, LeafMatch> leaves = new HashMap<>();
 
   KeywordSearch(IndexSearcher searcher, ItemFacts item) {
     this(searcher, item, null);
@@ -161,32 +168,34 @@ final class KeywordSearch implements Closeable {
   /**
    * The {@code query} reason when {@code keywords} matches the item, else null.
    *
+   * <p>Boolean and boosted queries are evaluated here clause by clause, exactly as Lucene's boolean
+   * weight decides a match (a prohibited clause matching or a required one not matching rejects,
+   * then enough optional ones must match, and at least one clause must) and highlights (the spans
+   * of every required and matching optional clause); each other query, a word, a phrase or a
+   * prefix, runs once per item however many watchlists use it. Many watchlists share their words (a
+   * product, a place), so an item's matches cost a few Lucene searches, not one per watchlist.
+   *
    * @param rewritten {@code keywords} as {@link #rewriteOnce} gave it, or null
    * @throws IOException or a runtime exception when the query cannot run (too many clauses)
    */
   MatchReason reason(Query keywords, Query rewritten) throws IOException {
     Query runnable = rewritten != null ? rewritten : searcher.rewrite(keywords);
-    Weight weight = searcher.createWeight(runnable, ScoreMode.COMPLETE_NO_SCORES, 1f);
-    Matches matches = weight.matches(leaf, 0);
-    if (matches == null) {
+    List<LeafMatch> matched = new ArrayList<>(4);
+    if (!matches(runnable, matched)) {
       return null;
     }
     List<TextMatch> highlights = new ArrayList<>();
     Set<String> words = new LinkedHashSet<>();
-    for (String field : KeywordQueries.FIELDS) {
-      MatchesIterator spans = matches.getMatches(field);
-      if (spans == null) {
+    for (int f = 0; f < KeywordQueries.FIELDS.size(); f++) {
+      List<int[]> found = new ArrayList<>();
+      for (LeafMatch leafMatch : matched) {
+        found.addAll(leafMatch.spans.get(f));
+      }
+      if (found.isEmpty()) {
         continue;
       }
+      String field = KeywordQueries.FIELDS.get(f);
       String text = item.text(field);
-      List<int[]> found = new ArrayList<>();
-      while (spans.next()) {
-        int start = spans.startOffset();
-        int end = spans.endOffset();
-        if (start >= 0 && end > start && end <= text.length()) {
-          found.add(new int[] {start, end});
-        }
-      }
       found.sort(
           (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
       int[] previous = null;
@@ -201,6 +210,94 @@ final class KeywordSearch implements Closeable {
       }
     }
     return new MatchReason("query", List.copyOf(words), highlights);
+  }
+
+  /**
+   * Whether {@code query} matches the item, adding the matches of the leaves that make it match to
+   * {@code into} (and nothing when it does not match).
+   */
+  private boolean matches(Query query, List<LeafMatch> into) throws IOException {
+    if (query instanceof BoostQuery boost) {
+      return matches(boost.getQuery(), into);
+    }
+    if (query instanceof BooleanQuery bool) {
+      int mark = into.size();
+      int optional = 0;
+      for (BooleanClause clause : bool.clauses()) {
+        switch (clause.getOccur()) {
+          case MUST_NOT -> {
+            if (matches(clause.getQuery(), new ArrayList<>(2))) {
+              truncate(into, mark);
+              return false;
+            }
+          }
+          case MUST, FILTER -> {
+            if (!matches(clause.getQuery(), into)) {
+              truncate(into, mark);
+              return false;
+            }
+          }
+          case SHOULD -> {
+            if (matches(clause.getQuery(), into)) {
+              optional++;
+            }
+          }
+        }
+      }
+      if (optional < bool.getMinimumNumberShouldMatch() || into.size() == mark) {
+        truncate(into, mark);
+        return false;
+      }
+      return true;
+    }
+    LeafMatch leafMatch = leaves.get(query);
+    if (leafMatch == null) {
+      leafMatch = leafMatch(query);
+      leaves.put(query, leafMatch);
+    }
+    if (leafMatch == LeafMatch.NONE) {
+      return false;
+    }
+    into.add(leafMatch);
+    return true;
+  }
+
+  private static void truncate(List<LeafMatch> list, int size) {
+    list.subList(size, list.size()).clear();
+  }
+
+  /** What one query that is not boolean matches in the item, as Lucene finds it. */
+  private LeafMatch leafMatch(Query query) throws IOException {
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Matches matches = weight.matches(leaf, 0);
+    if (matches == null) {
+      return LeafMatch.NONE;
+    }
+    List<List<int[]>> spans = new ArrayList<>(KeywordQueries.FIELDS.size());
+    for (String field : KeywordQueries.FIELDS) {
+      MatchesIterator iterator = matches.getMatches(field);
+      List<int[]> found = new ArrayList<>(2);
+      if (iterator != null) {
+        int length = item.text(field).length();
+        while (iterator.next()) {
+          int start = iterator.startOffset();
+          int end = iterator.endOffset();
+          if (start >= 0 && end > start && end <= length) {
+            found.add(new int[] {start, end});
+          }
+        }
+      }
+      spans.add(found);
+    }
+    return new LeafMatch(spans);
+  }
+
+  /**
+   * A leaf query's match: its spans (start and end offsets) per field of {@link
+   * KeywordQueries#FIELDS}, in that order; {@link #NONE} when it does not match.
+   */
+  private record LeafMatch(List<List<int[]>> spans) {
+    static final LeafMatch NONE = new LeafMatch(List.of());
   }
 
   /** Releases the index {@link #index} built. */

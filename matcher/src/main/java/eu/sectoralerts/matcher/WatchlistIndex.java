@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99Codec;
+import org.apache.lucene.codecs.memory.DirectPostingsFormat;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.monitor.CandidateMatcher;
@@ -36,13 +39,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Matches an item against many watchlists at once, with Lucene's {@link Monitor} (in memory; it is
- * rebuilt from the watchlists topic at start). Each watchlist is registered as one query requiring
- * all of its criteria over keyword fields of the item (sector, risk, acceptable levels, kind,
- * normalised entity, European-firm flag, and the tags combined) and its keyword query over title
- * and body; the monitor's presearcher indexes that query under the terms an item must have for it
- * to match, so an item is only checked against the few watchlists it can match ({@link
- * MonitorSchema}, {@link MultipassPresearcher}). Each of those is then checked as {@link
+ * Matches an item against many watchlists at once. Watchlists with a keyword query go into Lucene's
+ * {@link Monitor} (in memory; it is rebuilt from the watchlists topic at start): each is registered
+ * as one query requiring all of its criteria over keyword fields of the item (sector, risk,
+ * acceptable levels, kind, normalised entity, European-firm flag, and the tags combined) and its
+ * keyword query over title and body; the monitor's presearcher indexes that query under the terms
+ * an item must have for it to match, so an item is only checked against the few watchlists it can
+ * match ({@link MonitorSchema}, {@link MultipassPresearcher}). Watchlists without a keyword query,
+ * most of them, are filed under hash keys of their most selective criterion instead ({@link
+ * StructuredRoutes}): finding them costs a few dozen map lookups per item, where the monitor would
+ * spend a presearch and two index lookups on each. Every candidate is then checked as {@link
  * LinearScanMatcher} checks every watchlist (criteria in Java first, then the keyword query, with
  * highlights only for those that match), so both give the same results, reasons and highlights.
  *
@@ -60,9 +66,12 @@ import org.slf4j.LoggerFactory;
  * after a put or remove returned sees it; a match searches one searcher snapshot acquired from a
  * {@code SearcherManager} and the query cache map current then, with an in-memory index of the item
  * of its own; a background thread purges removed queries from the cache every five minutes under a
- * read-write lock. The compiled watchlists are in concurrent maps read per candidate, so a match
- * running during an update reports a watchlist as it was or as it is, and always one whose criteria
- * the item satisfies; a removed watchlist is no longer reported once {@code remove} returns.
+ * read-write lock. The routes are arrays replaced on update, read without a lock. A candidate is
+ * checked in its current version (a replaced version is marked retired and the id looked up), so a
+ * match running during an update reports a watchlist as it was or as it is (or, only while its
+ * keyword query is being added or dropped, moving it between the monitor and the routes, not at
+ * all), and always one whose criteria the item satisfies; a removed watchlist is no longer reported
+ * once {@code remove} returns.
  *
  * <p>Close it: the monitor's purge thread is not a daemon and would keep the JVM running.
  */
@@ -82,6 +91,9 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
   /** Registrations per monitor commit in {@link #putAll}: each commit refreshes its searcher. */
   static final int COMMIT_BATCH = 50_000;
 
+  private static final Comparator<WatchlistMatch> BY_WATCHLIST_ID =
+      Comparator.comparing(m -> m.watchlist().getId());
+
   private static final Comparator<WatchlistFailure> FAILURES_BY_ID =
       Comparator.comparing(WatchlistFailure::watchlistId);
 
@@ -95,6 +107,9 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
   private final Map<String, CompiledWatchlist> byMonitorId = new ConcurrentHashMap<>();
 
   private final Map<String, String> invalid = new ConcurrentHashMap<>();
+
+  /** The watchlists without a keyword query: never in the monitor. */
+  private final StructuredRoutes structured = new StructuredRoutes();
 
   /** Guards every update, and the fields below. */
   private final Object updates = new Object();
@@ -173,6 +188,17 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
         return Optional.of(e.getMessage());
       }
       invalid.remove(id);
+      if (compiled.keywords() == null) {
+        // Filed under its new routes before it leaves the monitor: always findable.
+        structured.put(compiled);
+        makeCurrent(compiled);
+        String monitorId = monitorIds.remove(id);
+        if (monitorId != null) {
+          byMonitorId.remove(monitorId);
+          deleteFromMonitor(monitorId);
+        }
+        return Optional.empty();
+      }
       try {
         monitor.register(index(compiled));
       } catch (IOException | RuntimeException e) {
@@ -180,6 +206,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
         reject(id, problem);
         return Optional.of(problem);
       }
+      structured.remove(id);
       return Optional.empty();
     }
   }
@@ -196,6 +223,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     }
     synchronized (updates) {
       List<MonitorQuery> queries = new ArrayList<>(last.size());
+      List<CompiledWatchlist> routed = new ArrayList<>();
       List<String> dropped = new ArrayList<>();
       int rejected = 0;
       for (Watchlist watchlist : last.values()) {
@@ -207,7 +235,11 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
         try {
           CompiledWatchlist compiled = CompiledWatchlist.compile(watchlist, parser);
           invalid.remove(id);
-          queries.add(index(compiled));
+          if (compiled.keywords() == null) {
+            routed.add(compiled);
+          } else {
+            queries.add(index(compiled));
+          }
         } catch (InvalidWatchlistException e) {
           rejected++;
           invalid.put(id, e.getMessage());
@@ -215,6 +247,15 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
           if (monitorId != null) {
             dropped.add(monitorId);
           }
+        }
+      }
+      structured.putAll(routed);
+      for (CompiledWatchlist compiled : routed) {
+        makeCurrent(compiled);
+        String monitorId = monitorIds.remove(compiled.id());
+        if (monitorId != null) {
+          byMonitorId.remove(monitorId);
+          dropped.add(monitorId);
         }
       }
       try {
@@ -235,9 +276,15 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
           }
         }
       }
+      for (MonitorQuery query : queries) {
+        CompiledWatchlist registered = byMonitorId.get(query.getId());
+        if (registered != null) {
+          structured.remove(registered.id());
+        }
+      }
       LOG.info(
           "Indexed {} watchlists ({} in all, {} invalid)",
-          queries.size(),
+          queries.size() + routed.size(),
           watchlists.size(),
           rejected);
     }
@@ -277,11 +324,36 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("matching item " + item.getItem().getId() + " failed", e);
     }
-    List<WatchlistMatch> matches = new ArrayList<>(found.getMatchCount());
+    List<WatchlistMatch> matches = new ArrayList<>(found.getMatchCount() + 64);
     for (Hit hit : found.getMatches()) {
       matches.add(hit.match);
     }
-    matches.sort(Comparator.comparing(m -> m.watchlist().getId()));
+    structured.candidates(
+        facts,
+        candidate -> {
+          // The current version; one given a keyword query meanwhile is the monitor's to find.
+          CompiledWatchlist current =
+              candidate.retired() ? watchlists.get(candidate.id()) : candidate;
+          if (current == null || current.keywords() != null) {
+            return;
+          }
+          try {
+            List<MatchReason> reasons = current.reasons(facts, null);
+            if (reasons != null) {
+              matches.add(new WatchlistMatch(current.watchlist, reasons));
+            }
+          } catch (IOException | RuntimeException e) {
+            failures.add(current.failure(e));
+          }
+        });
+    matches.sort(BY_WATCHLIST_ID);
+    // A watchlist filed under several of the item's routes (two of its sectors, say) is found
+    // once per route, and one changing between the monitor and the routes may be found by both.
+    for (int i = matches.size() - 1; i > 0; i--) {
+      if (matches.get(i).watchlist().getId().equals(matches.get(i - 1).watchlist().getId())) {
+        matches.remove(i);
+      }
+    }
     // Errors the candidate matcher did not catch itself (none expected).
     found
         .getErrors()
@@ -331,6 +403,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    structured.candidates(facts, candidate -> selected.add("routed:" + candidate.id()));
     return selected.size();
   }
 
@@ -339,15 +412,27 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     String monitorId =
         monitorIds.computeIfAbsent(watchlist.id(), id -> Long.toString(nextMonitorId++, 36));
     // Current before registered: a candidate found meanwhile is checked as it is now.
-    watchlists.put(watchlist.id(), watchlist);
+    makeCurrent(watchlist);
     byMonitorId.put(monitorId, watchlist);
     return new MonitorQuery(monitorId, MonitorSchema.query(watchlist), null, Map.of());
+  }
+
+  /** Makes {@code watchlist} the version of its id that matches, retiring the one before. */
+  private void makeCurrent(CompiledWatchlist watchlist) {
+    CompiledWatchlist previous = watchlists.put(watchlist.id(), watchlist);
+    if (previous != null && previous != watchlist) {
+      previous.retire();
+    }
   }
 
   /** Drops watchlist {@code id} from the maps; its monitor id, or null when it was not indexed. */
   private String forget(String id) {
     String monitorId = monitorIds.remove(id);
-    watchlists.remove(id);
+    CompiledWatchlist previous = watchlists.remove(id);
+    if (previous != null) {
+      previous.retire();
+    }
+    structured.remove(id);
     if (monitorId != null) {
       byMonitorId.remove(monitorId);
     }
@@ -382,8 +467,25 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     @Override
     protected IndexWriterConfig getIndexWriterConfig() {
       return super.getIndexWriterConfig()
+          .setCodec(new DirectPostings())
           .setMergeScheduler(new SerialMergeScheduler())
           .setRAMBufferSizeMB(256);
+    }
+  }
+
+  /**
+   * The monitor's index with its terms and postings held as plain arrays ({@link
+   * DirectPostingsFormat}): presearching an item seeks each of its terms and reads the postings of
+   * the ones watchlists use, which the default compressed format spent a large share of the
+   * matching time decoding. The whole index is a few tens of megabytes at 100,000 watchlists.
+   */
+  private static final class DirectPostings extends Lucene99Codec {
+    // Written under the default codec's name, which reads each field's format by its own name.
+    private final PostingsFormat postings = new DirectPostingsFormat();
+
+    @Override
+    public PostingsFormat getPostingsFormatForField(String field) {
+      return postings;
     }
   }
 

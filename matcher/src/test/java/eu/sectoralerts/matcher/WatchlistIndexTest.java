@@ -71,6 +71,50 @@ class WatchlistIndexTest {
   }
 
   @Test
+  void shouldMatchAWatchlistByItsNewCriteriaWhenItGainsAndThenLosesAKeywordQuery() {
+    index.put(watchlist("wl-1").setSectors(List.of("batteries")).build());
+    Watchlist withQuery =
+        watchlist("wl-1").setSectors(List.of("batteries")).setQuery("lithium").build();
+    Watchlist automotive = watchlist("wl-1").setSectors(List.of("automotive")).build();
+
+    index.put(withQuery);
+    assertThat(index.match(batteryPlant)).isEqualTo(matches());
+
+    index.put(automotive);
+    assertThat(index.match(batteryPlant))
+        .isEqualTo(matches(match(automotive, reason("sectors", "automotive"))));
+
+    index.putAll(
+        List.of(watchlist("wl-1").setSectors(List.of("automotive")).setQuery("sodium").build()));
+    assertThat(index.match(batteryPlant).matches()).hasSize(1);
+    index.putAll(List.of(watchlist("wl-1").setQuery("lithium").build()));
+    assertThat(index.match(batteryPlant)).isEqualTo(matches());
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReportAWatchlistFiledUnderSeveralOfTheItemsTagsOnce() {
+    Watchlist both = watchlist("wl-both").setSectors(List.of("batteries", "automotive")).build();
+    index.put(both);
+
+    assertThat(index.match(batteryPlant))
+        .isEqualTo(matches(match(both, reason("sectors", "batteries", "automotive"))));
+  }
+
+  @Test
+  void shouldMatchWatchlistsWithoutAnyCriterionOrWithTheEuropeanFlagOnly() {
+    Watchlist everything = watchlist("wl-all").build();
+    Watchlist european = watchlist("wl-eu").setEuropeanFirmsOnly(true).build();
+    index.putAll(List.of(everything, european));
+
+    assertThat(index.match(batteryPlant))
+        .isEqualTo(
+            matches(match(everything), match(european, reason("europeanFirmsOnly", "Bosch"))));
+    assertThat(index.match(item("itm-2").title("No firm named").build()))
+        .isEqualTo(matches(match(everything)));
+  }
+
+  @Test
   void shouldStopMatchingARemovedWatchlistAtOnce() {
     Watchlist kept = watchlist("wl-kept").setEntities(List.of("catl")).build();
     index.putAll(List.of(kept, watchlist("wl-gone").setEntities(List.of("Bosch")).build()));
