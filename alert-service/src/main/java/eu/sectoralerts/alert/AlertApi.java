@@ -28,14 +28,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alert service's HTTP API (Javalin). Every endpoint but {@code /health} needs {@code
- * Authorization: Bearer <key>}; every error is an {@code ApiError} body.
+ * The alert service's HTTP API (Javalin). Every endpoint but {@code /health}, {@code /v1/taxonomy}
+ * and the web page needs {@code Authorization: Bearer <key>}; every error is an {@code ApiError}
+ * body.
  *
  * <p>Operators (a key in {@code admin.keys}): {@code POST /v1/subscribers} ({@code {"name", "id"?}}
  * → 201 with the subscriber's API key, shown this once), {@code GET /v1/subscribers}, {@code GET
@@ -47,7 +49,12 @@ import org.slf4j.LoggerFactory;
  * /v1/alerts?since=&limit=&watchlist=&after=} (newest first, paginated by cursor), {@code GET
  * /v1/alerts/{id}}, {@code GET /v1/alerts/stream} (Server-Sent Events, resumes after {@code
  * Last-Event-ID}), {@code GET /v1/deliveries?watchlist=&limit=}, {@code POST
- * /v1/deliveries/{id}/redeliver}.
+ * /v1/deliveries/{id}/redeliver}, {@code POST /v1/watchlists/validate} (the checks of a create,
+ * nothing stored), {@code POST /v1/watchlists/{id}/test-delivery} (one signed sample POST to the
+ * webhook now), {@code GET /v1/alerts/weekly?weeks=&watchlist=} (alerts per week by sector).
+ *
+ * <p>Without a key: {@code GET /v1/taxonomy} (sector and risk ids with labels, levels, kinds) and
+ * the subscriber web page ({@code /} redirects to {@code /app/}; see {@link SubscriberPage}).
  *
  * <p>Writes return once Kafka has stored them and this instance's view shows them (so a GET right
  * after sees the change), or after {@link Deps#visibilityTimeout} at the latest.
@@ -63,6 +70,9 @@ public final class AlertApi implements AutoCloseable {
   private static final int STREAM_QUEUE = 1_000;
   private static final int STREAM_REPLAY_MAX = 1_000;
 
+  /** Most alerts one weekly count reads; beyond, the answer says it is truncated. */
+  static final int WEEKLY_SCAN_MAX = 50_000;
+
   /**
    * What the API works on.
    *
@@ -75,6 +85,7 @@ public final class AlertApi implements AutoCloseable {
    * @param feed live alerts for the stream endpoint
    * @param deliveries the webhook delivery log
    * @param checks query and webhook URL validation, webhook secrets
+   * @param testDeliveries sends a watchlist's sample webhook
    * @param maxWatchlistsPerSubscriber a subscriber's limit
    * @param visibilityTimeout how long a write waits to be visible here
    * @param streamsState the state of Kafka Streams, for {@code /health}
@@ -91,6 +102,7 @@ public final class AlertApi implements AutoCloseable {
       AlertFeed feed,
       WebhookDeliveries deliveries,
       WatchlistRequest.Checks checks,
+      TestDeliveries testDeliveries,
       int maxWatchlistsPerSubscriber,
       Duration visibilityTimeout,
       Supplier<KafkaStreams.State> streamsState,
@@ -107,6 +119,7 @@ public final class AlertApi implements AutoCloseable {
       Objects.requireNonNull(feed, "feed");
       Objects.requireNonNull(deliveries, "deliveries");
       Objects.requireNonNull(checks, "checks");
+      Objects.requireNonNull(testDeliveries, "testDeliveries");
       Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
       Objects.requireNonNull(streamsState, "streamsState");
       Objects.requireNonNull(clock, "clock");
@@ -123,12 +136,17 @@ public final class AlertApi implements AutoCloseable {
   private final Deps deps;
   private final Auth auth;
   private final ObjectMapper mapper;
+  private final ApiJson.TaxonomyJson taxonomy;
+  private final SubscriberPage page;
+  private final Set<String> testing = ConcurrentHashMap.newKeySet();
   private Javalin app;
 
   private AlertApi(Deps deps) {
     this.deps = deps;
     this.auth = new Auth(deps.adminKeys(), deps.subscribers());
     this.mapper = Json.newMapper();
+    this.taxonomy = TaxonomyLabels.load();
+    this.page = SubscriberPage.load();
   }
 
   /**
@@ -153,6 +171,10 @@ public final class AlertApi implements AutoCloseable {
                       HttpErrors.respond(ctx, ApiException.unavailable(e.getMessage()).error()));
               var r = config.routes;
               r.get("/health", routes::health);
+              r.get("/", routes.page::redirect);
+              r.get("/app/", routes.page::index);
+              r.get("/app/{file}", routes.page::file);
+              r.get("/v1/taxonomy", ctx -> ctx.json(routes.taxonomy));
               r.post("/v1/subscribers", routes::createSubscriber);
               r.get("/v1/subscribers", routes::listSubscribers);
               r.get("/v1/subscribers/{id}", routes::getSubscriber);
@@ -160,12 +182,15 @@ public final class AlertApi implements AutoCloseable {
               r.delete("/v1/subscribers/{id}", routes::deleteSubscriber);
               r.get("/v1/me", ctx -> ctx.json(ApiJson.SubscriberJson.of(routes.me(ctx), null)));
               r.post("/v1/watchlists", routes::createWatchlist);
+              r.post("/v1/watchlists/validate", routes::validateWatchlist);
               r.get("/v1/watchlists", routes::listWatchlists);
               r.get("/v1/watchlists/{id}", routes::getWatchlist);
               r.put("/v1/watchlists/{id}", routes::replaceWatchlist);
               r.delete("/v1/watchlists/{id}", routes::deleteWatchlist);
+              r.post("/v1/watchlists/{id}/test-delivery", routes::testDelivery);
               r.get("/v1/alerts", routes::listAlerts);
               r.get("/v1/alerts/stream", routes::streamAlerts);
+              r.get("/v1/alerts/weekly", routes::weeklyAlerts);
               r.get("/v1/alerts/{id}", routes::getAlert);
               r.get("/v1/deliveries", routes::listDeliveries);
               r.post("/v1/deliveries/{id}/redeliver", routes::redeliver);
@@ -291,6 +316,52 @@ public final class AlertApi implements AutoCloseable {
     ctx.json(ApiJson.WatchlistJson.of(watchlist));
   }
 
+  /**
+   * The checks of {@code POST /v1/watchlists} without storing anything: 200 {@code {"valid": true}}
+   * or the same 400 naming every bad field. The per-subscriber limit is not checked: an editor
+   * validates changes to watchlists that exist too.
+   */
+  private void validateWatchlist(Context ctx) throws IOException {
+    Subscriber me = me(ctx);
+    WatchlistRequest request = read(ctx, WatchlistRequest.class, "a watchlist");
+    request.toWatchlist(
+        "wl-validation", me.getId(), deps.clock().instant(), Optional.empty(), checks());
+    ctx.json(new ApiJson.ValidationJson(true));
+  }
+
+  /**
+   * One signed sample POST to the watchlist's webhook, now, after the URL checks a save makes;
+   * nothing is recorded. One test at a time per watchlist (429 otherwise).
+   */
+  private void testDelivery(Context ctx) throws InterruptedException {
+    Subscriber me = me(ctx);
+    Watchlist watchlist = ownWatchlist(me, ctx.pathParam("id"));
+    if (watchlist.getWebhook() == null) {
+      throw ApiException.invalidField(
+          "webhookUrl", "is not set: save the watchlist with a webhook URL first");
+    }
+    checks()
+        .webhookProblem()
+        .apply(watchlist.getWebhook().getUrl())
+        .ifPresent(
+            problem -> {
+              throw ApiException.invalidField("webhookUrl", problem);
+            });
+    if (!testing.add(watchlist.getId())) {
+      throw new ApiException(
+          new ApiError(
+              429,
+              "too_many_requests",
+              "A test delivery of this watchlist is under way; wait for its answer",
+              List.of()));
+    }
+    try {
+      ctx.json(deps.testDeliveries().send(watchlist));
+    } finally {
+      testing.remove(watchlist.getId());
+    }
+  }
+
   private void listWatchlists(Context ctx) {
     Subscriber me = me(ctx);
     ctx.json(
@@ -367,6 +438,30 @@ public final class AlertApi implements AutoCloseable {
     ctx.json(
         new ApiJson.AlertsPage(
             page.alerts().stream().map(ApiJson.AlertJson::of).toList(), page.next().orElse(null)));
+  }
+
+  /**
+   * The subscriber's alerts per week (Monday to Sunday, UTC) by primary sector, oldest week first:
+   * {@code weeks} 1 to 52 (default 12), optionally of one watchlist.
+   */
+  private void weeklyAlerts(Context ctx) {
+    Subscriber me = me(ctx);
+    String watchlist = watchlistFilter(ctx, me);
+    int weeks = intParam(ctx, "weeks", 12, 1, WeeklyCounts.MAX_WEEKS);
+    WeeklyCounts counts =
+        new WeeklyCounts(deps.clock().instant().atZone(ZoneOffset.UTC).toLocalDate(), weeks);
+    boolean complete =
+        deps.inbox()
+            .scan(
+                me.getId(),
+                counts.since(),
+                WEEKLY_SCAN_MAX,
+                alert -> {
+                  if (watchlist == null || watchlist.equals(alert.getWatchlistId())) {
+                    counts.accept(alert);
+                  }
+                });
+    ctx.json(counts.toJson(!complete));
   }
 
   private void getAlert(Context ctx) {
@@ -530,21 +625,25 @@ public final class AlertApi implements AutoCloseable {
   }
 
   private static int limit(Context ctx) {
-    String raw = ctx.queryParam("limit");
+    return intParam(ctx, "limit", AlertInbox.DEFAULT_LIMIT, 1, AlertInbox.MAX_LIMIT);
+  }
+
+  /** A whole-number query parameter from {@code min} to {@code max}, or 400 naming it. */
+  private static int intParam(Context ctx, String name, int absent, int min, int max) {
+    String raw = ctx.queryParam(name);
     if (raw == null) {
-      return AlertInbox.DEFAULT_LIMIT;
+      return absent;
     }
     try {
-      int limit = Integer.parseInt(raw.trim());
-      if (limit >= 1 && limit <= AlertInbox.MAX_LIMIT) {
-        return limit;
+      int value = Integer.parseInt(raw.trim());
+      if (value >= min && value <= max) {
+        return value;
       }
     } catch (NumberFormatException e) {
       // answered below, like an out-of-range number
     }
     throw ApiException.invalidField(
-        "limit",
-        "must be a whole number from 1 to " + AlertInbox.MAX_LIMIT + ", got '" + clip(raw) + "'");
+        name, "must be a whole number from " + min + " to " + max + ", got '" + clip(raw) + "'");
   }
 
   private static String clip(String value) {

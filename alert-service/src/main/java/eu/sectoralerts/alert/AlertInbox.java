@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reads subscribers' alerts from the inbox, newest first, one page at a time. */
 public interface AlertInbox {
@@ -56,4 +57,13 @@ public interface AlertInbox {
 
   /** The subscriber's alert with this id. */
   Optional<Alert> find(String subscriberId, String alertId);
+
+  /**
+   * Hands the subscriber's alerts filed at or after {@code since} to {@code visitor}, newest first,
+   * at most {@code max} of them.
+   *
+   * @return false when there were more than {@code max}
+   * @throws UnavailableException while the inbox cannot be read
+   */
+  boolean scan(String subscriberId, Instant since, int max, Consumer<Alert> visitor);
 }

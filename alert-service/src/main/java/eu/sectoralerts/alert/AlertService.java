@@ -218,6 +218,11 @@ public final class AlertService implements AutoCloseable {
                       KeywordQueries::problem,
                       url -> WebhookUrls.problem(url, config.webhooks(), AddressResolver.system()),
                       () -> WebhookSecrets.newSecret(random)),
+                  new TestDeliveries(
+                      new HttpWebhookSender(config.webhooks().requestTimeout()),
+                      config.webhooks().requestTimeout(),
+                      Clock.systemUTC(),
+                      random),
                   config.maxWatchlistsPerSubscriber(),
                   VISIBILITY_TIMEOUT,
                   streams::state,

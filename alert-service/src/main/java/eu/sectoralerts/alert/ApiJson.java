@@ -12,6 +12,7 @@ import eu.sectoralerts.avro.WebhookDelivery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON bodies the alert API answers with. They are a public contract of their own, decoupled
@@ -200,6 +201,51 @@ public final class ApiJson {
 
   /** {@code GET /v1/deliveries}: newest first. */
   public record DeliveriesPage(List<DeliveryJson> deliveries) {}
+
+  /** A sector or risk id of the taxonomy with what people read for it. */
+  public record TermJson(String id, String label, String description) {}
+
+  /**
+   * {@code GET /v1/taxonomy}: sector and risk ids in the taxonomy's order with their labels, the
+   * risk levels from lowest to highest, the item kinds.
+   */
+  public record TaxonomyJson(
+      List<TermJson> sectors, List<TermJson> risks, List<String> levels, List<String> kinds) {}
+
+  /** {@code POST /v1/watchlists/validate} when the watchlist would be accepted. */
+  public record ValidationJson(boolean valid) {}
+
+  /**
+   * {@code POST /v1/watchlists/{id}/test-delivery}: how the one signed sample POST ended.
+   *
+   * @param status the HTTP status the endpoint answered, null when no answer arrived
+   * @param durationMs how long the POST took
+   * @param error why no answer arrived, absent when one did
+   * @param delivered whether the endpoint answered 2xx
+   */
+  public record TestDeliveryJson(
+      Integer status,
+      long durationMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+      boolean delivered) {}
+
+  /**
+   * One week of {@code GET /v1/alerts/weekly}.
+   *
+   * @param start the Monday (UTC) the week starts on
+   * @param total alerts filed that week
+   * @param bySector the same alerts by their item's primary sector, in taxonomy order; sectors
+   *     without alerts left out
+   */
+  public record WeekJson(LocalDate start, int total, Map<String, Integer> bySector) {}
+
+  /**
+   * {@code GET /v1/alerts/weekly}: oldest week first, the current one last.
+   *
+   * @param truncated true when the subscriber had more alerts in those weeks than one answer counts
+   *     (the oldest weeks then count too few)
+   */
+  public record WeeklyJson(List<WeekJson> weeks, boolean truncated) {}
 
   /** {@code GET /health}. */
   public record Health(String status, String streams) {}

@@ -2,12 +2,14 @@ package eu.sectoralerts.alert;
 
 import eu.sectoralerts.avro.Alert;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -116,6 +118,30 @@ public final class InboxQuery {
       }
     }
     return Optional.empty();
+  }
+
+  public static boolean scan(
+      ReadOnlyKeyValueStore<String, Alert> store,
+      String subscriberId,
+      Instant since,
+      int max,
+      Consumer<Alert> visitor) {
+    int visited = 0;
+    try (KeyValueIterator<String, Alert> it =
+        store.range(InboxKeys.prefix(subscriberId), end(subscriberId))) {
+      while (it.hasNext()) {
+        Alert alert = it.next().value;
+        if (alert.getCreatedAt().isBefore(since)) {
+          return true;
+        }
+        if (visited == max) {
+          return false;
+        }
+        visitor.accept(alert);
+        visited++;
+      }
+    }
+    return true;
   }
 
   private static Optional<String> next(Alert alert) {

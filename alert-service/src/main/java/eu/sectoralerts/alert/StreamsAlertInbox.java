@@ -1,8 +1,10 @@
 package eu.sectoralerts.alert;
 
 import eu.sectoralerts.avro.Alert;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -41,5 +43,14 @@ public final class StreamsAlertInbox implements AlertInbox {
   public Optional<Alert> find(String subscriberId, String alertId) {
     return StreamsStores.<Alert, Optional<Alert>>queryKeyValueStore(
         streams, storeName, NOT_READY, store -> InboxQuery.find(store, subscriberId, alertId));
+  }
+
+  @Override
+  public boolean scan(String subscriberId, Instant since, int max, Consumer<Alert> visitor) {
+    return StreamsStores.<Alert, Boolean>queryKeyValueStore(
+        streams,
+        storeName,
+        NOT_READY,
+        store -> InboxQuery.scan(store, subscriberId, since, max, visitor));
   }
 }

@@ -16,6 +16,7 @@ import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.avro.WebhookDelivery;
 import eu.sectoralerts.common.Json;
 import eu.sectoralerts.common.KeyDigests;
+import eu.sectoralerts.webhooks.SendResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,12 +31,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +91,12 @@ class AlertApiTest {
                             ? Optional.of("must not point at a metadata address")
                             : Optional.empty(),
                     () -> "whsec_dGVzdC1zZWNyZXQ"),
+                new TestDeliveries(
+                    (url, headers, body, timeout) ->
+                        CompletableFuture.completedFuture(SendResult.status(204)),
+                    Duration.ofSeconds(1),
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    new SecureRandom()),
                 3,
                 Duration.ofSeconds(1),
                 state::get,
@@ -596,128 +601,5 @@ class AlertApiTest {
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + api.port() + path);
-  }
-
-  /** Writes straight into the live table, as the topology does a moment after Kafka stores it. */
-  private static final class DirectPublisher<V> implements TablePublisher<V> {
-    private final LiveTable<V> table;
-    final List<V> written = new CopyOnWriteArrayList<>();
-    final List<String> deleted = new CopyOnWriteArrayList<>();
-    volatile RuntimeException failure;
-
-    DirectPublisher(LiveTable<V> table) {
-      this.table = table;
-    }
-
-    @Override
-    public void put(String id, V value) {
-      if (failure != null) {
-        throw failure;
-      }
-      written.add(value);
-      synchronized (table.lock()) {
-        table.put(id, value);
-      }
-    }
-
-    @Override
-    public void delete(String id) {
-      deleted.add(id);
-      synchronized (table.lock()) {
-        table.remove(id);
-      }
-    }
-  }
-
-  private static final class FakeInbox implements AlertInbox {
-    private final List<Alert> alerts = new CopyOnWriteArrayList<>();
-    volatile RuntimeException failure;
-
-    void add(Alert alert) {
-      alerts.add(alert);
-    }
-
-    private List<Alert> of(String subscriberId) {
-      if (failure != null) {
-        throw failure;
-      }
-      List<Alert> own = new ArrayList<>();
-      for (Alert a : alerts) {
-        if (a.getSubscriberId().equals(subscriberId)) {
-          own.add(a);
-        }
-      }
-      own.sort(Comparator.comparing(FakeInbox::keyOf));
-      return own;
-    }
-
-    private static String keyOf(Alert a) {
-      return InboxKeys.key(a.getSubscriberId(), a.getCreatedAt(), a.getId());
-    }
-
-    @Override
-    public Page page(String subscriberId, PageRequest request) {
-      List<Alert> page = new ArrayList<>();
-      String after =
-          request.after() == null ? null : InboxQuery.keyOf(subscriberId, request.after());
-      List<Alert> own = of(subscriberId);
-      for (int i = 0; i < own.size(); i++) {
-        Alert a = own.get(i);
-        if (after != null && keyOf(a).compareTo(after) <= 0) {
-          continue;
-        }
-        if (request.since() != null && a.getCreatedAt().isBefore(request.since())) {
-          break;
-        }
-        if (request.watchlistId() != null && !request.watchlistId().equals(a.getWatchlistId())) {
-          continue;
-        }
-        page.add(a);
-        if (page.size() == request.limit()) {
-          boolean more = i + 1 < own.size();
-          return new Page(page, more ? Optional.of(InboxQuery.cursorOf(a)) : Optional.empty());
-        }
-      }
-      return new Page(page, Optional.empty());
-    }
-
-    @Override
-    public List<Alert> newerThan(String subscriberId, String cursor, int max) {
-      List<Alert> newer = new ArrayList<>();
-      String until = InboxQuery.keyOf(subscriberId, cursor);
-      for (Alert a : of(subscriberId)) {
-        if (keyOf(a).compareTo(until) < 0) {
-          newer.add(0, a);
-        }
-      }
-      return newer;
-    }
-
-    @Override
-    public Optional<Alert> find(String subscriberId, String alertId) {
-      return of(subscriberId).stream().filter(a -> a.getId().equals(alertId)).findFirst();
-    }
-  }
-
-  private static final class FakeDeliveries implements WebhookDeliveries {
-    final List<WebhookDelivery> all = new CopyOnWriteArrayList<>();
-    final List<String> redelivered = new CopyOnWriteArrayList<>();
-
-    @Override
-    public List<WebhookDelivery> list(
-        String subscriberId, Optional<String> watchlistId, int limit) {
-      return all.stream().filter(d -> d.getSubscriberId().equals(subscriberId)).toList();
-    }
-
-    @Override
-    public Optional<WebhookDelivery> find(String deliveryId) {
-      return all.stream().filter(d -> d.getId().equals(deliveryId)).findFirst();
-    }
-
-    @Override
-    public WebhookDelivery redeliver(String deliveryId) {
-      redelivered.add(deliveryId);
-      return find(deliveryId).orElseThrow();
-    }
   }
 }

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -352,6 +353,35 @@ class AlertTopologyTest {
     assertThat(second.next()).isEmpty();
     assertThat(page(inbox, "acm", 50, null).alerts()).isEmpty();
     assertThat(fed).hasSize(6);
+  }
+
+  @Test
+  void shouldScanOneSubscribersAlertsSinceATimeNewestFirstUpToAMaximum() {
+    watchlistsIn.pipeInput(
+        "wl-a", watchlist("wl-a", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of()));
+    watchlistsIn.pipeInput(
+        "wl-b",
+        watchlist("wl-b", "acme-eu", List.of("rail"), List.of(), RiskLevel.NONE, List.of()));
+    for (int i = 1; i <= 3; i++) {
+      pipeTagged(
+          taggedItem("itm-" + i, ItemKind.POLICY, List.of("rail"), List.of(), RiskLevel.LOW),
+          T1.plusSeconds(3600L * i));
+    }
+    KeyValueStore<String, Alert> inbox = driver.getKeyValueStore("alert-inbox-store");
+    List<String> seen = new ArrayList<>();
+    java.util.function.Consumer<Alert> collect =
+        a -> seen.add(a.getSubscriberId() + "/" + a.getItem().getItem().getId());
+
+    boolean complete = InboxQuery.scan(inbox, "acme", T1.plusSeconds(7200), 50, collect);
+
+    assertThat(complete).isTrue();
+    assertThat(seen).containsExactly("acme/itm-3", "acme/itm-2");
+    seen.clear();
+    assertThat(InboxQuery.scan(inbox, "acme", T1, 1, collect)).isFalse();
+    assertThat(seen).containsExactly("acme/itm-3");
+    seen.clear();
+    assertThat(InboxQuery.scan(inbox, "acm", T1, 50, collect)).isTrue();
+    assertThat(seen).isEmpty();
   }
 
   @Test
