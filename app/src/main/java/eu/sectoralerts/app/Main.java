@@ -29,8 +29,8 @@ import picocli.CommandLine.Command;
       SubscribersCommand.class,
       TagCommand.class,
       EvalCommand.class,
-      PlannedCommand.Replay.class,
-      PlannedCommand.Bench.class,
+      ReplayCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -19,11 +19,11 @@ class MainTest {
   }
 
   @Test
-  void shouldFailLoudlyForACommandThatIsOnlyPlanned() {
-    int exit = Main.run("replay");
+  void shouldRefuseABenchWithAnUnreadableRateBeforeStartingAnything() {
+    int exit = Main.run("bench", "--rate", "fast");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(console.err()).contains("'replay' is planned");
+    assertThat(console.err()).contains("--rate must be items per second (e.g. 1000) or 'max'");
   }
 
   @Test

@@ -3,6 +3,8 @@ package eu.sectoralerts.benchmarks;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.matcher.WatchlistIndex;
+import eu.sectoralerts.workload.TaggedItemGenerator;
+import eu.sectoralerts.workload.WatchlistGenerator;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Collection;

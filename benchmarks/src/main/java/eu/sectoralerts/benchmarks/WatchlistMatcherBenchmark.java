@@ -5,6 +5,8 @@ import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.matcher.LinearScanMatcher;
 import eu.sectoralerts.matcher.MatchResult;
 import eu.sectoralerts.matcher.WatchlistIndex;
+import eu.sectoralerts.workload.TaggedItemGenerator;
+import eu.sectoralerts.workload.WatchlistGenerator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

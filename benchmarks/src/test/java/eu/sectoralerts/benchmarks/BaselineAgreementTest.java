@@ -6,6 +6,7 @@ import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.enrich.tagging.TaxonomyTagger;
 import eu.sectoralerts.enrich.taxonomy.Taxonomy;
+import eu.sectoralerts.workload.ItemGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,6 +7,8 @@ import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.matcher.KeywordQueries;
 import eu.sectoralerts.matcher.LinearScanMatcher;
 import eu.sectoralerts.matcher.WatchlistIndex;
+import eu.sectoralerts.workload.TaggedItemGenerator;
+import eu.sectoralerts.workload.WatchlistGenerator;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

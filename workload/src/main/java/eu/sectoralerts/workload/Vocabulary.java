@@ -1,4 +1,4 @@
-package eu.sectoralerts.benchmarks;
+package eu.sectoralerts.workload;
 
 import java.util.List;
 import java.util.Locale;

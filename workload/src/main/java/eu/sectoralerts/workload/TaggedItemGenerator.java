@@ -1,4 +1,4 @@
-package eu.sectoralerts.benchmarks;
+package eu.sectoralerts.workload;
 
 import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.NewsItem;
@@ -24,8 +24,8 @@ import java.util.Set;
  */
 public final class TaggedItemGenerator {
 
-  static final int MIN_CHARS = 500;
-  static final int MAX_CHARS = 4000;
+  public static final int MIN_CHARS = 500;
+  public static final int MAX_CHARS = 4000;
 
   private static final Instant TAGGED_AT = Instant.parse("2025-06-01T00:00:00Z");
 

@@ -1,6 +1,6 @@
-package eu.sectoralerts.benchmarks;
+package eu.sectoralerts.workload;
 
-import static eu.sectoralerts.benchmarks.TaggedItemGenerator.count;
+import static eu.sectoralerts.workload.TaggedItemGenerator.count;
 
 import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.RiskLevel;

@@ -1,4 +1,4 @@
-package eu.sectoralerts.benchmarks;
+package eu.sectoralerts.workload;
 
 import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.NewsItem;
