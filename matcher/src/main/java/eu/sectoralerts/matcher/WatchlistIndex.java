@@ -60,18 +60,21 @@ import org.slf4j.LoggerFactory;
  * it for the items the presearcher selects it for.
  *
  * <p>Thread-safety: {@link #put}, {@link #putAll} and {@link #remove} may be called from any thread
- * (they take turns) while any number of threads call {@link #match}, which takes no lock. This
- * rests on the monitor's guarantees (Lucene 9.11 source, {@code WritableQueryIndex}): updates
- * commit under a lock of their own and refresh the searcher before they return, so a match started
- * after a put or remove returned sees it; a match searches one searcher snapshot acquired from a
- * {@code SearcherManager} and the query cache map current then, with an in-memory index of the item
- * of its own; a background thread purges removed queries from the cache every five minutes under a
- * read-write lock. The routes are arrays replaced on update, read without a lock. A candidate is
- * checked in its current version (a replaced version is marked retired and the id looked up), so a
- * match running during an update reports a watchlist as it was or as it is (or, only while its
- * keyword query is being added or dropped, moving it between the monitor and the routes, not at
- * all), and always one whose criteria the item satisfies; a removed watchlist is no longer reported
- * once {@code remove} returns.
+ * (they take turns) while any number of threads call {@link #match}. A put or remove of a watchlist
+ * with a keyword query reaches the monitor with the next match, which first registers (and deletes)
+ * in one commit whatever waits, under the update lock; otherwise a match takes no lock. (A
+ * watchlists topic read record by record would else cost a commit per record, each rebuilding the
+ * monitor's term filter: minutes for a large topic.) This rests on the monitor's guarantees (Lucene
+ * 9.11 source, {@code WritableQueryIndex}): updates commit under a lock of their own and refresh
+ * the searcher before they return, so a match started after a put or remove returned sees it; a
+ * match searches one searcher snapshot acquired from a {@code SearcherManager} and the query cache
+ * map current then, with an in-memory index of the item of its own; a background thread purges
+ * removed queries from the cache every five minutes under a read-write lock. The routes are arrays
+ * replaced on update, read without a lock. A candidate is checked in its current version (a
+ * replaced version is marked retired and the id looked up), so a match running during an update
+ * reports a watchlist as it was or as it is (or, only while its keyword query is being added or
+ * dropped, moving it between the monitor and the routes, not at all), and always one whose criteria
+ * the item satisfies; a removed watchlist is no longer reported once {@code remove} returns.
  *
  * <p>Close it: the monitor's purge thread is not a daemon and would keep the JVM running.
  */
@@ -113,6 +116,15 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
 
   /** Guards every update, and the fields below. */
   private final Object updates = new Object();
+
+  /** Queries to register with the next flush, by monitor id. */
+  private final Map<String, MonitorQuery> pendingRegistrations = new LinkedHashMap<>();
+
+  /** Monitor ids to delete with the next flush. */
+  private final Set<String> pendingDeletions = new HashSet<>();
+
+  /** Whether a flush has something to do: read without the lock by every match. */
+  private volatile boolean pendingUpdates;
 
   /**
    * The monitor's id of each watchlist id: a short counter, because the monitor reads the id of
@@ -170,7 +182,9 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
    * Adds {@code watchlist}, or replaces the one with its id.
    *
    * @return the problem when the watchlist cannot be matched: it is then kept out of the index, and
-   *     the version it replaces removed
+   *     the version it replaces removed; the monitor's own refusal to register a query, not
+   *     expected of a parsed one, comes with the next match and is then listed by {@link
+   *     #invalid()}
    */
   public Optional<String> put(Watchlist watchlist) {
     Objects.requireNonNull(watchlist, "watchlist");
@@ -199,14 +213,22 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
         }
         return Optional.empty();
       }
+      MonitorQuery query;
       try {
-        monitor.register(index(compiled));
-      } catch (IOException | RuntimeException e) {
+        query = index(compiled);
+      } catch (RuntimeException e) {
         String problem = "cannot be indexed: " + e.getMessage();
         reject(id, problem);
         return Optional.of(problem);
       }
+      // Registered with the next match (or once many are waiting): a watchlist topic read record
+      // by record would otherwise cost one monitor commit, which rebuilds its term filter, each.
+      pendingRegistrations.put(query.getId(), query);
+      pendingUpdates = true;
       structured.remove(id);
+      if (pendingRegistrations.size() >= COMMIT_BATCH) {
+        flushPending();
+      }
       return Optional.empty();
     }
   }
@@ -222,6 +244,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
       last.put(Objects.requireNonNull(watchlist, "watchlist").getId(), watchlist);
     }
     synchronized (updates) {
+      flushPending();
       List<MonitorQuery> queries = new ArrayList<>(last.size());
       List<CompiledWatchlist> routed = new ArrayList<>();
       List<String> dropped = new ArrayList<>();
@@ -314,6 +337,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
 
   @Override
   public MatchResult match(TaggedItem item) {
+    flushIfPending();
     ItemFacts facts = ItemFacts.of(item);
     List<WatchlistFailure> failures = new ArrayList<>();
     MatchingQueries<Hit> found;
@@ -383,6 +407,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
    * matching then checks (the others are never looked at).
    */
   public int candidateCount(TaggedItem item) {
+    flushIfPending();
     ItemFacts facts = ItemFacts.of(item);
     Set<String> selected = new HashSet<>();
     try {
@@ -447,11 +472,61 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     }
   }
 
+  /** Removes a query from the monitor with the next flush (and from the waiting ones at once). */
   private void deleteFromMonitor(String monitorId) {
+    pendingRegistrations.remove(monitorId);
+    pendingDeletions.add(monitorId);
+    pendingUpdates = true;
+  }
+
+  /** Makes the monitor current: deletes, then registers, what waits, in one commit each. */
+  private void flushPending() {
+    if (!pendingUpdates) {
+      return;
+    }
     try {
-      monitor.deleteById(monitorId);
+      if (!pendingDeletions.isEmpty()) {
+        monitor.deleteById(new ArrayList<>(pendingDeletions));
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove a watchlist from the monitor", e);
+      throw new UncheckedIOException("cannot remove watchlists from the monitor", e);
+    }
+    pendingDeletions.clear();
+    List<MonitorQuery> queries = new ArrayList<>(pendingRegistrations.values());
+    pendingRegistrations.clear();
+    pendingUpdates = false;
+    if (queries.isEmpty()) {
+      return;
+    }
+    try {
+      monitor.register(queries);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "Registration of {} watchlists failed ({}); registering one by one",
+          queries.size(),
+          e.getMessage());
+      for (MonitorQuery query : queries) {
+        try {
+          monitor.register(query);
+        } catch (IOException | RuntimeException single) {
+          CompiledWatchlist watchlist = byMonitorId.get(query.getId());
+          if (watchlist != null) {
+            String problem = "cannot be indexed: " + single.getMessage();
+            LOG.warn("Watchlist {} {}", watchlist.id(), problem);
+            invalid.put(watchlist.id(), problem);
+            forget(watchlist.id());
+          }
+        }
+      }
+    }
+  }
+
+  /** Flushes what waits, when something does; matching calls it first. */
+  private void flushIfPending() {
+    if (pendingUpdates) {
+      synchronized (updates) {
+        flushPending();
+      }
     }
   }
 
