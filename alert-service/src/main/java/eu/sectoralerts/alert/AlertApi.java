@@ -9,11 +9,17 @@ import eu.sectoralerts.common.ApiException;
 import eu.sectoralerts.common.HttpErrors;
 import eu.sectoralerts.common.Json;
 import eu.sectoralerts.common.KeyDigests;
+import eu.sectoralerts.common.OpsEndpoints;
+import eu.sectoralerts.common.ServiceMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -58,6 +64,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writes return once Kafka has stored them and this instance's view shows them (so a GET right
  * after sees the change), or after {@link Deps#visibilityTimeout} at the latest.
+ *
+ * <p>Operations ({@link OpsEndpoints}): {@code /health} (as before), {@code /health/live}, {@code
+ * /health/ready} (ready while Streams is RUNNING), {@code /metrics} and {@code /openapi.json}.
+ *
+ * <p>Several instances: {@code GET /v1/alerts}, {@code /v1/alerts/{id}} and {@code
+ * /v1/alerts/weekly} are answered by the instance hosting the subscriber's inbox partition ({@link
+ * InboxRouter}); another instance forwards the request, with the caller's {@code Authorization},
+ * and returns that instance's answer as it is.
  */
 public final class AlertApi implements AutoCloseable {
 
@@ -130,6 +144,29 @@ public final class AlertApi implements AutoCloseable {
     }
   }
 
+  /** The OpenAPI document of this API, a classpath resource. */
+  public static final String OPENAPI_RESOURCE = "eu/sectoralerts/alert/openapi.json";
+
+  /** Marks a forwarded request: it is answered where it arrives, never forwarded again. */
+  static final String FORWARDED_HEADER = "X-Sector-Alerts-Forwarded";
+
+  private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * What operations and several instances need.
+   *
+   * @param metrics the registry {@code /metrics} serves; the caller keeps ownership
+   * @param alertMetrics the service's own meters
+   * @param router which instance answers a subscriber's inbox requests
+   */
+  public record Ops(ServiceMetrics metrics, AlertMetrics alertMetrics, InboxRouter router) {
+    public Ops {
+      Objects.requireNonNull(metrics, "metrics");
+      Objects.requireNonNull(alertMetrics, "alertMetrics");
+      Objects.requireNonNull(router, "router");
+    }
+  }
+
   /** The body of {@code POST /v1/subscribers}. */
   record SubscriberRequest(String id, String name) {}
 
@@ -139,10 +176,16 @@ public final class AlertApi implements AutoCloseable {
   private final ApiJson.TaxonomyJson taxonomy;
   private final SubscriberPage page;
   private final Set<String> testing = ConcurrentHashMap.newKeySet();
+  private final Ops ops;
+  private final AutoCloseable owned;
+  private final HttpClient forwarder =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Javalin app;
 
-  private AlertApi(Deps deps) {
+  private AlertApi(Deps deps, Ops ops, AutoCloseable owned) {
     this.deps = deps;
+    this.ops = ops;
+    this.owned = owned;
     this.auth = new Auth(deps.adminKeys(), deps.subscribers());
     this.mapper = Json.newMapper();
     this.taxonomy = TaxonomyLabels.load();
@@ -150,12 +193,31 @@ public final class AlertApi implements AutoCloseable {
   }
 
   /**
-   * Starts the HTTP server.
+   * Starts the HTTP server of a single instance, with metrics of its own.
    *
    * @param port 0 picks a free port; {@link #port()} tells which
    */
   public static AlertApi start(String host, int port, Deps deps) {
-    AlertApi routes = new AlertApi(deps);
+    ServiceMetrics metrics = ServiceMetrics.create(AlertService.SERVICE);
+    return start(
+        host,
+        port,
+        deps,
+        new Ops(metrics, new AlertMetrics(metrics.registry(), deps.clock()), InboxRouter.local()),
+        metrics);
+  }
+
+  /**
+   * Starts the HTTP server.
+   *
+   * @param port 0 picks a free port; {@link #port()} tells which
+   */
+  public static AlertApi start(String host, int port, Deps deps, Ops ops) {
+    return start(host, port, deps, ops, () -> {});
+  }
+
+  private static AlertApi start(String host, int port, Deps deps, Ops ops, AutoCloseable owned) {
+    AlertApi routes = new AlertApi(deps, ops, owned);
     routes.app =
         Javalin.create(
             config -> {
@@ -194,6 +256,11 @@ public final class AlertApi implements AutoCloseable {
               r.get("/v1/alerts/{id}", routes::getAlert);
               r.get("/v1/deliveries", routes::listDeliveries);
               r.post("/v1/deliveries/{id}/redeliver", routes::redeliver);
+              OpsEndpoints.install(
+                  config,
+                  ops.metrics(),
+                  () -> OpsEndpoints.Readiness.of(deps.streamsState().get()),
+                  Optional.of(OPENAPI_RESOURCE));
             });
     routes.app.start();
     return routes;
@@ -204,10 +271,20 @@ public final class AlertApi implements AutoCloseable {
     return app.port();
   }
 
+  /** The Javalin app, for tests that read its routes. */
+  Javalin javalin() {
+    return app;
+  }
+
   @Override
   public void close() {
     deps.feed().close();
     app.stop();
+    try {
+      owned.close();
+    } catch (Exception e) {
+      LOG.debug("Closing the API's metrics failed: {}", e.toString());
+    }
   }
 
   // ---- operators
@@ -423,8 +500,11 @@ public final class AlertApi implements AutoCloseable {
 
   // ---- subscribers: alerts
 
-  private void listAlerts(Context ctx) {
+  private void listAlerts(Context ctx) throws InterruptedException {
     Subscriber me = me(ctx);
+    if (forwarded(ctx, me)) {
+      return;
+    }
     String watchlist = watchlistFilter(ctx, me);
     AlertInbox.PageRequest request =
         new AlertInbox.PageRequest(
@@ -444,8 +524,11 @@ public final class AlertApi implements AutoCloseable {
    * The subscriber's alerts per week (Monday to Sunday, UTC) by primary sector, oldest week first:
    * {@code weeks} 1 to 52 (default 12), optionally of one watchlist.
    */
-  private void weeklyAlerts(Context ctx) {
+  private void weeklyAlerts(Context ctx) throws InterruptedException {
     Subscriber me = me(ctx);
+    if (forwarded(ctx, me)) {
+      return;
+    }
     String watchlist = watchlistFilter(ctx, me);
     int weeks = intParam(ctx, "weeks", 12, 1, WeeklyCounts.MAX_WEEKS);
     WeeklyCounts counts =
@@ -464,8 +547,11 @@ public final class AlertApi implements AutoCloseable {
     ctx.json(counts.toJson(!complete));
   }
 
-  private void getAlert(Context ctx) {
+  private void getAlert(Context ctx) throws InterruptedException {
     Subscriber me = me(ctx);
+    if (forwarded(ctx, me)) {
+      return;
+    }
     String id = ctx.pathParam("id");
     Alert alert =
         deps.inbox()
@@ -520,6 +606,48 @@ public final class AlertApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Forwards the request to the instance hosting the subscriber's inbox and answers with its
+   * answer; false when this instance answers itself (it hosts the inbox, or the request was
+   * forwarded to it already).
+   */
+  private boolean forwarded(Context ctx, Subscriber me) throws InterruptedException {
+    if (ctx.header(FORWARDED_HEADER) != null) {
+      return false;
+    }
+    Optional<String> owner = ops.router().ownerOf(me.getId());
+    if (owner.isEmpty()) {
+      return false;
+    }
+    String query = ctx.queryString();
+    URI target =
+        URI.create("http://" + owner.get() + ctx.path() + (query == null ? "" : "?" + query));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target).timeout(FORWARD_TIMEOUT).header(FORWARDED_HEADER, "1");
+    String authorization = ctx.header("Authorization");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<byte[]> answer;
+    try {
+      answer = forwarder.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UnavailableException(
+          "The instance holding this inbox did not answer ("
+              + e.getClass().getSimpleName()
+              + "); retry shortly.",
+          e);
+    }
+    ctx.status(answer.statusCode());
+    answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+    answer
+        .headers()
+        .firstValue("WWW-Authenticate")
+        .ifPresent(v -> ctx.header("WWW-Authenticate", v));
+    ctx.result(answer.body());
+    return true;
+  }
+
   private void sendAlert(OutputStream out, Alert alert, String watchlist, Set<String> sent)
       throws IOException {
     if (watchlist != null && !watchlist.equals(alert.getWatchlistId())) {
@@ -531,6 +659,7 @@ public final class AlertApi implements AutoCloseable {
     if (sent.size() > 10_000) {
       sent.remove(sent.iterator().next());
     }
+    ops.alertMetrics().sentLive();
     write(
         out,
         "id: "

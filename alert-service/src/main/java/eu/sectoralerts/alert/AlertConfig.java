@@ -37,6 +37,13 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  *     webhooks.max-in-flight} (64), {@code webhooks.max-in-flight-per-endpoint} (4), {@code
  *     webhooks.allow-http} (false), {@code webhooks.allow-private-addresses} (false; both only for
  *     development)
+ * @param applicationServer {@code application.server}, {@code host:port} at which the other
+ *     instances reach this one's HTTP API (env {@code APPLICATION_SERVER}); empty: none, every
+ *     inbox query is answered here. Set it when several instances share the application id: each
+ *     answers inbox requests for the subscribers whose alerts partition it hosts and forwards the
+ *     others to the instance that does
+ * @param standbyReplicas {@code num.standby.replicas}, default 1: warm copies of each inbox and
+ *     de-duplication store on another instance, which takes over at once when one stops
  */
 public record AlertConfig(
     String bootstrapServers,
@@ -53,7 +60,9 @@ public record AlertConfig(
     KeyDigests adminKeys,
     int maxWatchlistsPerSubscriber,
     String webhookGroupId,
-    WebhookSettings webhooks) {
+    WebhookSettings webhooks,
+    Optional<String> applicationServer,
+    int standbyReplicas) {
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
@@ -65,6 +74,9 @@ public record AlertConfig(
   public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
   public static final int DEFAULT_MAX_WATCHLISTS_PER_SUBSCRIBER = 1000;
   public static final String ADMIN_KEYS = "admin.keys";
+  public static final String APPLICATION_SERVER = "application.server";
+  public static final String STANDBY_REPLICAS = "num.standby.replicas";
+  public static final int DEFAULT_STANDBY_REPLICAS = 1;
 
   public AlertConfig {
     requireText(bootstrapServers, "kafka.bootstrap.servers");
@@ -96,6 +108,29 @@ public record AlertConfig(
     if (maxWatchlistsPerSubscriber < 1) {
       throw new ConfigSource.ConfigException(
           "Config watchlists.max-per-subscriber must be >= 1, got " + maxWatchlistsPerSubscriber);
+    }
+    Objects.requireNonNull(applicationServer, APPLICATION_SERVER);
+    applicationServer.ifPresent(AlertConfig::requireHostAndPort);
+    if (standbyReplicas < 0) {
+      throw new ConfigSource.ConfigException(
+          "Config " + STANDBY_REPLICAS + " must be >= 0, got " + standbyReplicas);
+    }
+  }
+
+  private static void requireHostAndPort(String server) {
+    int colon = server.lastIndexOf(':');
+    boolean valid = colon > 0 && colon < server.length() - 1;
+    if (valid) {
+      try {
+        int port = Integer.parseInt(server.substring(colon + 1));
+        valid = port > 0 && port <= 65535;
+      } catch (NumberFormatException e) {
+        valid = false;
+      }
+    }
+    if (!valid) {
+      throw new ConfigSource.ConfigException(
+          "Config " + APPLICATION_SERVER + " must be host:port, got '" + server + "'");
     }
   }
 
@@ -158,7 +193,9 @@ public record AlertConfig(
         adminKeys,
         source.getInt("watchlists.max-per-subscriber", DEFAULT_MAX_WATCHLISTS_PER_SUBSCRIBER),
         source.getString("webhooks.group.id", applicationId + "-webhooks"),
-        webhooks);
+        webhooks,
+        source.get(APPLICATION_SERVER).filter(s -> !s.isBlank()).map(String::strip),
+        source.getInt(STANDBY_REPLICAS, DEFAULT_STANDBY_REPLICAS));
   }
 
   /** {@code <java.io.tmpdir>/sector-alerts/alert}. */
@@ -172,8 +209,9 @@ public record AlertConfig(
    * deserialization handler. The topology turns bad input into dead letters itself, so the handlers
    * only see what it cannot: deserialization (sources read bytes; should it happen anyway, log and
    * go on), processing (an unexpected failure is a fault, not bad data: fail, so the transaction
-   * aborts and the replaced thread retries), production (fail rather than lose an alert). {@code
-   * streams.*} overrides are applied last and win.
+   * aborts and the replaced thread retries), production (fail rather than lose an alert); the
+   * standby replicas and {@code application.server}. {@code streams.*} overrides are applied last
+   * and win.
    */
   public Properties toStreamsProperties() {
     Properties props =
@@ -182,6 +220,8 @@ public record AlertConfig(
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(standbyReplicas));
+    applicationServer.ifPresent(s -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s));
     props.putAll(streamsOverrides);
     return props;
   }

@@ -9,6 +9,7 @@ import eu.sectoralerts.avro.WebhookDelivery;
 import eu.sectoralerts.common.ConfigSource;
 import eu.sectoralerts.common.KeyDigests;
 import eu.sectoralerts.common.PipelineTopics;
+import eu.sectoralerts.common.ServiceMetrics;
 import eu.sectoralerts.common.StreamsInstanceId;
 import eu.sectoralerts.common.StreamsReadiness;
 import eu.sectoralerts.common.Topic;
@@ -37,6 +38,7 @@ import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,9 @@ import org.slf4j.LoggerFactory;
 public final class AlertService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+
+  /** The {@code service} tag of this service's metrics. */
+  public static final String SERVICE = "alert-service";
 
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
@@ -86,6 +91,9 @@ public final class AlertService implements AutoCloseable {
     // Closed in reverse order on failure or close(): HTTP first, Streams and clients after.
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
+      ServiceMetrics metrics = ServiceMetrics.create(SERVICE);
+      resources.push(metrics);
+      AlertMetrics alertMetrics = new AlertMetrics(metrics.registry(), Clock.systemUTC());
       PipelineTopics names = config.topics();
       Set<String> used =
           Set.of(
@@ -136,7 +144,7 @@ public final class AlertService implements AutoCloseable {
               watchlistTable,
               subscriberTable,
               index,
-              feed,
+              alertMetrics.filedThen(feed),
               Clock.systemUTC(),
               config.applicationId(),
               AlertTopology.StoreNames.DEFAULT);
@@ -156,6 +164,9 @@ public final class AlertService implements AutoCloseable {
           () ->
               streams.close(
                   new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true)));
+      // Unbound before Streams closes (pushed after it, so popped before it).
+      metrics.bind(streams);
+      resources.push(metrics::close);
       streams.start();
 
       // The dispatcher looks up each alert's watchlist as soon as it reads the alert: it may only
@@ -184,7 +195,7 @@ public final class AlertService implements AutoCloseable {
                   config.webhooks(),
                   id -> watchlistTable.get(id),
                   new WebhookPayloads(),
-                  new HttpWebhookSender(config.webhooks().requestTimeout()),
+                  alertMetrics.counting(new HttpWebhookSender(config.webhooks().requestTimeout())),
                   AddressResolver.system(),
                   Clock.systemUTC(),
                   new Random(),
@@ -227,7 +238,8 @@ public final class AlertService implements AutoCloseable {
                   VISIBILITY_TIMEOUT,
                   streams::state,
                   Clock.systemUTC(),
-                  random));
+                  random),
+              new AlertApi.Ops(metrics, alertMetrics, router(config, streams)));
       resources.push(api);
       LOG.info("alert-service listening on port {}", api.port());
       return new AlertService(streams, readiness, api, resources);
@@ -255,13 +267,26 @@ public final class AlertService implements AutoCloseable {
     return streams.state();
   }
 
-  /** Stops the HTTP server, the producer and Streams; calling it again does nothing. */
+  /** Forwarding to the instance hosting an inbox, when several instances are configured. */
+  private static InboxRouter router(AlertConfig config, KafkaStreams streams) {
+    return config
+        .applicationServer()
+        .<InboxRouter>map(
+            server ->
+                new StreamsInboxRouter(
+                    streams,
+                    AlertTopology.StoreNames.DEFAULT.inbox(),
+                    HostInfo.buildFromEndpoint(server)))
+        .orElse(InboxRouter.local());
+  }
+
   private static Properties streamsProperties(AlertConfig config) {
     Properties properties = config.toStreamsProperties();
     StreamsInstanceId.apply(properties, config.stateDir(), config.applicationId());
     return properties;
   }
 
+  /** Stops the HTTP server, the dispatcher, the producers and Streams; again does nothing. */
   @Override
   public synchronized void close() {
     closeAll(resources);

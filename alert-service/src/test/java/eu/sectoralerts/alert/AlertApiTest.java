@@ -16,6 +16,7 @@ import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.avro.WebhookDelivery;
 import eu.sectoralerts.common.Json;
 import eu.sectoralerts.common.KeyDigests;
+import eu.sectoralerts.common.OpenApiDocument;
 import eu.sectoralerts.webhooks.SendResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -505,6 +506,97 @@ class AlertApiTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("not_found");
+  }
+
+  // ---- OpenAPI document and operations endpoints
+
+  @Test
+  void shouldDescribeExactlyTheRoutesTheServerHasInItsOpenApiDocument() throws Exception {
+    OpenApiDocument document = servedDocument();
+
+    assertThat(document.version()).isEqualTo("3.1.0");
+    assertThat(document.operations()).isEqualTo(OpenApiDocument.routesOf(api.javalin()));
+    assertThat(document.operations())
+        .contains("GET /v1/alerts", "POST /v1/watchlists", "GET /health/ready", "GET /metrics");
+  }
+
+  @Test
+  void shouldAnswerBodiesThatFitTheSchemasOfItsOpenApiDocument() throws Exception {
+    OpenApiDocument document = servedDocument();
+    HttpResponse<String> created =
+        send("POST", "/v1/subscribers", OPERATOR_KEY, "{\"name\": \"Acme\", \"id\": \"acme\"}");
+    assertThat(document.problems("Subscriber", json.readTree(created.body()))).isEmpty();
+    String key = json.readTree(created.body()).get("apiKey").asText();
+
+    String watchlist = "{\"name\": \"Rail\", \"sectors\": [\"rail\"], \"query\": \"metro\"}";
+    assertThat(document.problems("WatchlistRequest", json.readTree(watchlist))).isEmpty();
+    HttpResponse<String> stored = send("POST", "/v1/watchlists", key, watchlist);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+    assertThat(document.problems("Watchlist", json.readTree(stored.body()))).isEmpty();
+
+    inbox.add(alert("a1", "acme", "wl-1", NOW));
+    HttpResponse<String> page = send("GET", "/v1/alerts", key, null);
+    assertThat(json.readTree(page.body()).get("alerts")).hasSize(1);
+    assertThat(document.problems("AlertsPage", json.readTree(page.body()))).isEmpty();
+    assertThat(
+            document.problems(
+                "Alert", json.readTree(send("GET", "/v1/alerts/a1", key, null).body())))
+        .isEmpty();
+    assertThat(
+            document.problems(
+                "Weekly", json.readTree(send("GET", "/v1/alerts/weekly", key, null).body())))
+        .isEmpty();
+    assertThat(
+            document.problems(
+                "Taxonomy", json.readTree(send("GET", "/v1/taxonomy", null, null).body())))
+        .isEmpty();
+
+    HttpResponse<String> invalid = send("POST", "/v1/watchlists", key, "{\"minLevel\": \"HUGE\"}");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(document.problems("ApiError", json.readTree(invalid.body()))).isEmpty();
+    // Strict enough to fail: an error is no watchlist.
+    assertThat(document.problems("Watchlist", json.readTree(invalid.body()))).isNotEmpty();
+  }
+
+  @Test
+  void shouldBeLiveAlwaysAndReadyOnlyWhileStreamsRuns() throws Exception {
+    assertThat(send("GET", "/health/live", null, null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/health/ready", null, null).statusCode()).isEqualTo(200);
+    state.set(KafkaStreams.State.REBALANCING);
+    HttpResponse<String> rebalancing = send("GET", "/health/ready", null, null);
+    assertThat(rebalancing.statusCode()).isEqualTo(503);
+    assertThat(rebalancing.body()).contains("NOT_READY", "REBALANCING");
+    assertThat(send("GET", "/health/live", null, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldCountAlertsWrittenToLiveStreams() throws Exception {
+    String key = subscriber("acme");
+    inbox.add(alert("a1", "acme", "wl-1", NOW));
+    HttpRequest request =
+        HttpRequest.newBuilder(uri("/v1/alerts/stream"))
+            .header("Authorization", "Bearer " + key)
+            .header(
+                "Last-Event-ID",
+                InboxQuery.cursorOf(alert("a0", "acme", "wl-1", NOW.minusSeconds(60))))
+            .build();
+    HttpResponse<java.io.InputStream> stream =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader reader =
+        new BufferedReader(
+            new java.io.InputStreamReader(
+                stream.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+      assertThat(nextEvent(reader).get("event")).isEqualTo("alert");
+    }
+    String metrics = send("GET", "/metrics", null, null).body();
+    assertThat(metrics)
+        .contains("sector_alerts_alerts_total{channel=\"sse\",service=\"alert-service\"} 1.0");
+  }
+
+  private OpenApiDocument servedDocument() throws Exception {
+    HttpResponse<String> response = send("GET", "/openapi.json", null, null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return OpenApiDocument.parse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   // ---- helpers

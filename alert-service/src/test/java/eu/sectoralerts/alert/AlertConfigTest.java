@@ -41,7 +41,9 @@ class AlertConfigTest {
                 KeyDigests.none(),
                 1000,
                 "sector-alerts-alert-webhooks",
-                WebhookSettings.defaults()));
+                WebhookSettings.defaults(),
+                Optional.empty(),
+                1));
   }
 
   @Test
@@ -125,6 +127,7 @@ class AlertConfigTest {
     expected.put("processing.guarantee", "exactly_once_v2");
     expected.put("commit.interval.ms", "100");
     expected.put("replication.factor", "1");
+    expected.put("num.standby.replicas", "1");
     expected.put(
         "deserialization.exception.handler",
         "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
@@ -163,5 +166,29 @@ class AlertConfigTest {
                     Map.of(), Map.of(), Optional.of(dir.resolve("missing.properties"))))
         .isInstanceOf(ConfigSource.ConfigException.class)
         .hasMessageContaining("missing.properties");
+  }
+
+  @Test
+  void shouldAdvertiseThisInstanceAndKeepStandbysFromTheEnvironment() {
+    AlertConfig config =
+        AlertConfig.load(
+            Map.of(),
+            Map.of("APPLICATION_SERVER", "alert-service-2:7071", "NUM_STANDBY_REPLICAS", "2"),
+            Optional.empty());
+
+    assertThat(config.applicationServer()).contains("alert-service-2:7071");
+    Properties props = config.toStreamsProperties();
+    assertThat(props.getProperty("application.server")).isEqualTo("alert-service-2:7071");
+    assertThat(props.getProperty("num.standby.replicas")).isEqualTo("2");
+  }
+
+  @Test
+  void shouldRefuseAnApplicationServerWithoutAPort() {
+    assertThatThrownBy(
+            () ->
+                AlertConfig.load(
+                    Map.of("application.server", "alert-service-2"), Map.of(), Optional.empty()))
+        .isInstanceOf(ConfigSource.ConfigException.class)
+        .hasMessageContaining("application.server must be host:port");
   }
 }

@@ -38,6 +38,7 @@ final class DecodeAndTagProcessor implements FixedKeyProcessor<byte[], byte[], E
   private final Deserializer<NewsItem> itemDeserializer;
   private final Clock clock;
   private final String serviceName;
+  private final TagOutcomes outcomes;
   private FixedKeyProcessorContext<byte[], EnrichOutcome> context;
 
   DecodeAndTagProcessor(
@@ -45,7 +46,9 @@ final class DecodeAndTagProcessor implements FixedKeyProcessor<byte[], byte[], E
       Tagger tagger,
       Deserializer<NewsItem> itemDeserializer,
       Clock clock,
-      String serviceName) {
+      String serviceName,
+      TagOutcomes outcomes) {
+    this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     this.itemsTopic = Objects.requireNonNull(itemsTopic, "itemsTopic");
     this.tagger = Objects.requireNonNull(tagger, "tagger");
     this.itemDeserializer = Objects.requireNonNull(itemDeserializer, "itemDeserializer");
@@ -110,6 +113,7 @@ final class DecodeAndTagProcessor implements FixedKeyProcessor<byte[], byte[], E
                 + ": "
                 + broken);
       }
+      outcomes.tagged();
       return new EnrichOutcome.Tagged(tagged);
     } catch (RuntimeException e) {
       return failed(
@@ -130,6 +134,7 @@ final class DecodeAndTagProcessor implements FixedKeyProcessor<byte[], byte[], E
   private EnrichOutcome failed(
       Source source, FixedKeyRecord<byte[], byte[]> record, String errorType, String reason) {
     LOG.warn("Dead letter ({}): {}", errorType, reason);
+    outcomes.deadLettered(errorType);
     DeadLetter deadLetter =
         DeadLetter.newBuilder()
             .setTopic(source.topic())

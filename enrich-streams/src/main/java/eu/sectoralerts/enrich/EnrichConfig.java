@@ -21,8 +21,9 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * schema.registry.url}, {@code application.id}, {@code state.dir}, the {@code topics.*} names of
  * {@link PipelineTopics}, {@code topics.partitions}, {@code topics.replication.factor}, {@code
  * commit.interval.ms}, {@code num.stream.threads}, {@code taxonomy.path} (a taxonomy file to tag
- * with instead of the one shipped in the jar), and any {@code streams.<kafka-streams-key>}, passed
- * to Kafka Streams as it is (after, so over, the settings derived here).
+ * with instead of the one shipped in the jar), {@code http.host} and {@code http.port} (the health
+ * and metrics endpoints), and any {@code streams.<kafka-streams-key>}, passed to Kafka Streams as
+ * it is (after, so over, the settings derived here).
  *
  * @param bootstrapServers Kafka bootstrap servers
  * @param schemaRegistryUrl schema registry URL ({@code http(s)://} or {@code mock://scope})
@@ -35,6 +36,9 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * @param numStreamThreads stream threads
  * @param streamsOverrides extra Kafka Streams properties ({@code streams.} prefix removed)
  * @param taxonomyPath the taxonomy file; empty for the one shipped with enrich-streams
+ * @param httpHost where the health and metrics endpoints listen, default {@code 0.0.0.0}
+ * @param httpPort their port, default 0: any free port (logged), so several instances and the
+ *     embedded pipeline never collide; deployments set one (the compose file: 7072)
  */
 public record EnrichConfig(
     String bootstrapServers,
@@ -47,7 +51,9 @@ public record EnrichConfig(
     long commitIntervalMs,
     int numStreamThreads,
     Map<String, String> streamsOverrides,
-    Optional<Path> taxonomyPath) {
+    Optional<Path> taxonomyPath,
+    String httpHost,
+    int httpPort) {
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
@@ -57,6 +63,8 @@ public record EnrichConfig(
   public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
   public static final int DEFAULT_NUM_STREAM_THREADS = 1;
   public static final String STREAMS_PREFIX = "streams.";
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+  public static final int DEFAULT_HTTP_PORT = 0;
 
   public EnrichConfig {
     requireText(bootstrapServers, "kafka.bootstrap.servers");
@@ -79,6 +87,10 @@ public record EnrichConfig(
     }
     streamsOverrides = Map.copyOf(streamsOverrides);
     Objects.requireNonNull(taxonomyPath, "taxonomy.path");
+    requireText(httpHost, "http.host");
+    if (httpPort < 0 || httpPort > 65_535) {
+      throw new ConfigException("http.port must be between 0 and 65535, got " + httpPort);
+    }
   }
 
   /** The default state directory: {@code <java.io.tmpdir>/sector-alerts/enrich}. */
@@ -114,7 +126,9 @@ public record EnrichConfig(
         source.getLong("commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS),
         source.getInt("num.stream.threads", DEFAULT_NUM_STREAM_THREADS),
         source.withPrefix(STREAMS_PREFIX),
-        source.get("taxonomy.path").filter(p -> !p.isBlank()).map(Path::of));
+        source.get("taxonomy.path").filter(p -> !p.isBlank()).map(Path::of),
+        source.getString("http.host", DEFAULT_HTTP_HOST),
+        source.getInt("http.port", DEFAULT_HTTP_PORT));
   }
 
   /** The topics this service reads and writes, as it creates them. */

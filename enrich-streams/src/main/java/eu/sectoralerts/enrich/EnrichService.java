@@ -1,6 +1,8 @@
 package eu.sectoralerts.enrich;
 
 import eu.sectoralerts.avro.NewsItem;
+import eu.sectoralerts.common.OpsEndpoints;
+import eu.sectoralerts.common.ServiceMetrics;
 import eu.sectoralerts.common.StreamsInstanceId;
 import eu.sectoralerts.common.StreamsReadiness;
 import eu.sectoralerts.common.TopicAdmin;
@@ -9,6 +11,7 @@ import eu.sectoralerts.enrich.taxonomy.TaxonomyException;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
+import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,10 +33,17 @@ import org.slf4j.LoggerFactory;
  * topology and starts Kafka Streams; {@link #close} stops it within a bounded time. A stream thread
  * that dies of a transient error is replaced; any other uncaught error stops the client (state
  * {@code ERROR}), which {@link #awaitTermination} reports.
+ *
+ * <p>It serves {@code /health}, {@code /health/live}, {@code /health/ready} (ready while Streams is
+ * RUNNING) and {@code /metrics} ({@link OpsEndpoints}) on {@code http.port}: Kafka Streams and
+ * client metrics, and {@code sector_alerts_items_tagged_total{outcome,reason}}.
  */
 public final class EnrichService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+  /** The {@code service} tag of this service's metrics. */
+  public static final String SERVICE = "enrich-streams";
 
   /** How long topic creation may take at start. */
   static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
@@ -47,9 +57,16 @@ public final class EnrichService implements AutoCloseable {
   private final CompletableFuture<KafkaStreams.State> terminated = new CompletableFuture<>();
   private final StreamsReadiness readiness;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ServiceMetrics metrics;
+  private Javalin http;
 
   private EnrichService(
-      Topology topology, EnrichConfig config, SchemaRegistryClient registry, String applicationId) {
+      Topology topology,
+      EnrichConfig config,
+      SchemaRegistryClient registry,
+      String applicationId,
+      ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.registry = registry;
     this.applicationId = applicationId;
     Properties streamsProperties = config.toStreamsProperties();
@@ -83,32 +100,48 @@ public final class EnrichService implements AutoCloseable {
     TaxonomyTagger tagger = TaxonomyTagger.load(config.taxonomyPath(), clock);
     TopicAdmin.ensureTopics(config.bootstrapServers(), config.topicSpecs(), TOPIC_TIMEOUT);
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+    ServiceMetrics metrics = ServiceMetrics.create(SERVICE);
     Topology topology =
         EnrichTopology.build(
             EnrichTopics.from(config.topics(), registry),
             tagger,
             AvroSerde.forValues(registry, NewsItem.class).deserializer(),
             clock,
-            config.applicationId());
-    EnrichService service = new EnrichService(topology, config, registry, config.applicationId());
+            config.applicationId(),
+            TagOutcomes.counting(metrics.registry()));
+    EnrichService service =
+        new EnrichService(topology, config, registry, config.applicationId(), metrics);
     try {
+      metrics.bind(service.streams);
       service.streams.start();
+      service.http =
+          OpsEndpoints.startServer(
+              config.httpHost(),
+              config.httpPort(),
+              metrics,
+              () -> OpsEndpoints.Readiness.of(service.streams.state()));
     } catch (RuntimeException e) {
       service.close();
       throw e;
     }
     LOG.info(
-        "{} started with taxonomy {} from {}: {} -> {} (dead letters: {})",
+        "{} started with taxonomy {} from {}: {} -> {} (dead letters: {}); health and metrics on"
+            + " port {}",
         config.applicationId(),
         tagger.version(),
         tagger.taxonomy().source(),
         config.topics().items(),
         config.topics().tagged(),
-        config.topics().enrichDeadLetters());
+        config.topics().enrichDeadLetters(),
+        service.http.port());
     return service;
   }
 
-  /** The Kafka Streams state. */
+  /** The port of the health and metrics endpoints. */
+  public int port() {
+    return http.port();
+  }
+
   /**
    * Waits until Kafka Streams is RUNNING.
    *
@@ -118,6 +151,7 @@ public final class EnrichService implements AutoCloseable {
     readiness.awaitRunning(applicationId, timeout);
   }
 
+  /** The Kafka Streams state. */
   public KafkaStreams.State state() {
     return streams.state();
   }
@@ -157,6 +191,10 @@ public final class EnrichService implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    if (http != null) {
+      http.stop();
+    }
+    metrics.close();
     boolean stopped =
         streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
     if (!stopped) {

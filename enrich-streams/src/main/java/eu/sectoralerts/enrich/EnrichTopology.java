@@ -46,6 +46,7 @@ public final class EnrichTopology {
    * @param itemDeserializer reads a {@code NewsItem} from the wire format
    * @param clock stamps {@code failedAt} of dead letters
    * @param serviceName the {@code service} of dead letters (the application id)
+   * @param tagOutcomes told what became of each record (metrics)
    */
   public static Topology build(
       Topic<byte[], byte[]> items,
@@ -54,7 +55,8 @@ public final class EnrichTopology {
       Tagger tagger,
       Deserializer<NewsItem> itemDeserializer,
       Clock clock,
-      String serviceName) {
+      String serviceName,
+      TagOutcomes tagOutcomes) {
     Objects.requireNonNull(items, "items");
     Objects.requireNonNull(tagged, "tagged");
     Objects.requireNonNull(deadLetters, "deadLetters");
@@ -62,6 +64,7 @@ public final class EnrichTopology {
     Objects.requireNonNull(itemDeserializer, "itemDeserializer");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(serviceName, "serviceName");
+    Objects.requireNonNull(tagOutcomes, "tagOutcomes");
 
     StreamsBuilder builder = new StreamsBuilder();
     KStream<byte[], EnrichOutcome> outcomes =
@@ -69,7 +72,7 @@ public final class EnrichTopology {
             .processValues(
                 () ->
                     new DecodeAndTagProcessor(
-                        items.name(), tagger, itemDeserializer, clock, serviceName),
+                        items.name(), tagger, itemDeserializer, clock, serviceName, tagOutcomes),
                 Named.as(DECODE_AND_TAG));
 
     outcomes
@@ -99,15 +102,34 @@ public final class EnrichTopology {
     return builder.build();
   }
 
-  /**
-   * As {@link #build(Topic, Topic, Topic, Tagger, Deserializer, Clock, String)}, topics bundled.
-   */
+  /** As {@link #build(Topic, Topic, Topic, Tagger, Deserializer, Clock, String, TagOutcomes)}. */
+  public static Topology build(
+      Topic<byte[], byte[]> items,
+      Topic<String, TaggedItem> tagged,
+      Topic<byte[], DeadLetter> deadLetters,
+      Tagger tagger,
+      Deserializer<NewsItem> itemDeserializer,
+      Clock clock,
+      String serviceName) {
+    return build(
+        items,
+        tagged,
+        deadLetters,
+        tagger,
+        itemDeserializer,
+        clock,
+        serviceName,
+        TagOutcomes.none());
+  }
+
+  /** As {@link #build(Topic, Topic, Topic, Tagger, Deserializer, Clock, String, TagOutcomes)}. */
   public static Topology build(
       EnrichTopics topics,
       Tagger tagger,
       Deserializer<NewsItem> itemDeserializer,
       Clock clock,
-      String serviceName) {
+      String serviceName,
+      TagOutcomes outcomes) {
     return build(
         topics.items(),
         topics.tagged(),
@@ -115,6 +137,17 @@ public final class EnrichTopology {
         tagger,
         itemDeserializer,
         clock,
-        serviceName);
+        serviceName,
+        outcomes);
+  }
+
+  /** As {@link #build(EnrichTopics, Tagger, Deserializer, Clock, String, TagOutcomes)}. */
+  public static Topology build(
+      EnrichTopics topics,
+      Tagger tagger,
+      Deserializer<NewsItem> itemDeserializer,
+      Clock clock,
+      String serviceName) {
+    return build(topics, tagger, itemDeserializer, clock, serviceName, TagOutcomes.none());
   }
 }

@@ -36,7 +36,9 @@ class EnrichConfigTest {
                 100,
                 1,
                 Map.of(),
-                Optional.empty()));
+                Optional.empty(),
+                "0.0.0.0",
+                0));
   }
 
   @Test

@@ -11,6 +11,8 @@ import eu.sectoralerts.common.ApiException;
 import eu.sectoralerts.common.HttpErrors;
 import eu.sectoralerts.common.Json;
 import eu.sectoralerts.common.KeyDigests;
+import eu.sectoralerts.common.OpsEndpoints;
+import eu.sectoralerts.common.ServiceMetrics;
 import eu.sectoralerts.ingest.ItemPublisher.PublishException;
 import eu.sectoralerts.ingest.ItemPublisher.PublishReceipt;
 import eu.sectoralerts.ingest.briefing.BriefingParseException;
@@ -19,6 +21,8 @@ import eu.sectoralerts.ingest.briefing.ParsedBriefing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -49,10 +54,15 @@ import org.slf4j.LoggerFactory;
  *       document as {@code text/plain} or {@code text/markdown} (UTF-8) parses it with the {@link
  *       BriefingParser} and publishes its new items in one transaction: {@code 202} (or {@code 200}
  *       for a dry run, which publishes nothing) with a {@link BriefingAnswer};
- *   <li>{@code GET /health} answers {@code {"status":"UP"}}.
+ *   <li>{@code GET /health} answers {@code {"status":"UP"}};
+ *   <li>the {@link OpsEndpoints}: {@code /health/live}, {@code /health/ready} (ready while the
+ *       publisher is connected), {@code /metrics} and {@code /openapi.json} (this API described).
  * </ul>
  *
- * Both POST endpoints need {@code Authorization: Bearer <analyst key>}, checked against the
+ * <p>Metrics: {@code sector_alerts_items_published_total{outcome}} counts items by what became of
+ * them: {@code published}, {@code already-published} or {@code failed} (503).
+ *
+ * <p>Both POST endpoints need {@code Authorization: Bearer <analyst key>}, checked against the
  * configured {@link KeyDigests}. Every error is an {@link ApiError} body: 401 without a valid key,
  * 415 for a body of the wrong type, 413 for one over {@code max.body.bytes} (items) or {@code
  * max.briefing.bytes} (briefings), 400 naming every invalid field or for a document that is not
@@ -75,6 +85,12 @@ public final class IngestApi {
 
   private static final int MAX_NAME_LENGTH = 200;
 
+  /** The OpenAPI document of this API, a classpath resource. */
+  public static final String OPENAPI_RESOURCE = "eu/sectoralerts/ingest/openapi.json";
+
+  static final String ITEMS_METER = "sector.alerts.items.published";
+  static final String FAILED = "failed";
+
   private final ItemPublisher publisher;
   private final PublishedIds publishedIds;
   private final BriefingParser parser;
@@ -83,13 +99,17 @@ public final class IngestApi {
   private final ObjectMapper mapper;
   private final int maxBodyBytes;
   private final int maxBriefingBytes;
+  private final Counter published;
+  private final Counter alreadyPublished;
+  private final Counter failed;
 
   private IngestApi(
       IngestConfig config,
       ItemPublisher publisher,
       PublishedIds publishedIds,
       Clock clock,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      MeterRegistry meters) {
     this.publisher = publisher;
     this.publishedIds = publishedIds;
     this.parser = new BriefingParser(clock);
@@ -98,6 +118,16 @@ public final class IngestApi {
     this.mapper = mapper;
     this.maxBodyBytes = config.maxBodyBytes();
     this.maxBriefingBytes = config.maxBriefingBytes();
+    this.published = itemsCounter(meters, PUBLISHED);
+    this.alreadyPublished = itemsCounter(meters, ALREADY_PUBLISHED);
+    this.failed = itemsCounter(meters, FAILED);
+  }
+
+  private static Counter itemsCounter(MeterRegistry meters, String outcome) {
+    return Counter.builder(ITEMS_METER)
+        .description("News items received, by what became of them")
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   /**
@@ -106,10 +136,17 @@ public final class IngestApi {
    * @param publisher where valid items go; the caller keeps ownership and closes it
    * @param publishedIds the ids already published; the caller keeps ownership and closes it
    * @param clock stamps each item's {@code publishedAt}
+   * @param metrics where the API counts items and which {@code /metrics} serves; the caller keeps
+   *     ownership and closes it
    */
   public static Javalin create(
-      IngestConfig config, ItemPublisher publisher, PublishedIds publishedIds, Clock clock) {
+      IngestConfig config,
+      ItemPublisher publisher,
+      PublishedIds publishedIds,
+      Clock clock,
+      ServiceMetrics metrics) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(metrics, "metrics");
     ObjectMapper mapper = mapper();
     IngestApi api =
         new IngestApi(
@@ -117,7 +154,8 @@ public final class IngestApi {
             Objects.requireNonNull(publisher, "publisher"),
             Objects.requireNonNull(publishedIds, "publishedIds"),
             Objects.requireNonNull(clock, "clock"),
-            mapper);
+            mapper,
+            metrics.registry());
     return Javalin.create(
         javalin -> {
           javalin.jetty.host = config.httpHost();
@@ -132,6 +170,14 @@ public final class IngestApi {
           javalin.routes.post(ITEMS_PATH, api::postItem);
           javalin.routes.post(BRIEFINGS_PATH, api::postBriefing);
           javalin.routes.get(HEALTH_PATH, ctx -> ctx.json(Map.of("status", "UP")));
+          OpsEndpoints.install(
+              javalin,
+              metrics,
+              () ->
+                  publisher.connected()
+                      ? new OpsEndpoints.Readiness(true, "CONNECTED")
+                      : new OpsEndpoints.Readiness(false, "DISCONNECTED"),
+              Optional.of(OPENAPI_RESOURCE));
         });
   }
 
@@ -240,6 +286,7 @@ public final class IngestApi {
     }
     NewsItem item = request.toNewsItem(clock);
     if (!publishedIds.claim(item.getId())) {
+      alreadyPublished.increment();
       ctx.status(200).json(new AlreadyPublished(item.getId(), ALREADY_PUBLISHED));
       return;
     }
@@ -248,6 +295,7 @@ public final class IngestApi {
       receipt = publisher.publish(item);
     } catch (PublishException e) {
       publishedIds.release(item.getId());
+      failed.increment();
       throw new ApiException(
           new ApiError(
               503,
@@ -255,6 +303,7 @@ public final class IngestApi {
               e.getMessage() + ". Retrying is safe: the same item keeps the same id.",
               List.of()));
     }
+    published.increment();
     ctx.status(202)
         .json(
             new Accepted(
@@ -296,6 +345,7 @@ public final class IngestApi {
       publisher.publishAll(fresh);
     } catch (PublishException e) {
       freshIds.forEach(publishedIds::release);
+      failed.increment(fresh.size());
       throw new ApiException(
           new ApiError(
               503,
@@ -306,6 +356,8 @@ public final class IngestApi {
               List.of()));
     }
     int already = briefing.items().size() - fresh.size();
+    published.increment(fresh.size());
+    alreadyPublished.increment(already);
     LOG.info(
         "Imported briefing {} ({}): {} items published, {} already published",
         source,

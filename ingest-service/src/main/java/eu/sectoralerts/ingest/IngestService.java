@@ -1,6 +1,7 @@
 package eu.sectoralerts.ingest;
 
 import eu.sectoralerts.common.KeyDigests;
+import eu.sectoralerts.common.ServiceMetrics;
 import eu.sectoralerts.common.TopicAdmin;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
@@ -19,16 +20,22 @@ public final class IngestService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
+  /** The {@code service} tag of this service's metrics. */
+  public static final String SERVICE = "ingest-service";
+
   private final SchemaRegistryClient registry;
   private final PublishedIds publishedIds;
   private final ItemPublisher publisher;
   private final Javalin http;
+  private final ServiceMetrics metrics;
 
   private IngestService(
       SchemaRegistryClient registry,
       PublishedIds publishedIds,
       ItemPublisher publisher,
-      Javalin http) {
+      Javalin http,
+      ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.registry = registry;
     this.publishedIds = publishedIds;
     this.publisher = publisher;
@@ -51,7 +58,8 @@ public final class IngestService implements AutoCloseable {
     ensureTopics(config);
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
     PublishedIds publishedIds = null;
-    ItemPublisher publisher = null;
+    KafkaItemPublisher publisher = null;
+    ServiceMetrics metrics = ServiceMetrics.create(SERVICE);
     try {
       publishedIds =
           KafkaPublishedIds.start(
@@ -62,7 +70,10 @@ public final class IngestService implements AutoCloseable {
               registry,
               config.topics().items(),
               config.publishTimeout());
-      Javalin http = IngestApi.create(config, publisher, publishedIds, Clock.systemUTC()).start();
+      publisher.connect();
+      publisher.bindMetrics(metrics);
+      Javalin http =
+          IngestApi.create(config, publisher, publishedIds, Clock.systemUTC(), metrics).start();
       LOG.info(
           "ingest-service listening on http://{}:{} ({} and {}; items to topic {})",
           config.httpHost(),
@@ -70,8 +81,9 @@ public final class IngestService implements AutoCloseable {
           IngestApi.ITEMS_PATH,
           IngestApi.BRIEFINGS_PATH,
           config.topics().items());
-      return new IngestService(registry, publishedIds, publisher, http);
+      return new IngestService(registry, publishedIds, publisher, http, metrics);
     } catch (RuntimeException e) {
+      metrics.close();
       if (publisher != null) {
         publisher.close();
       }
@@ -98,6 +110,7 @@ public final class IngestService implements AutoCloseable {
   @Override
   public void close() {
     http.stop();
+    metrics.close();
     publisher.close();
     publishedIds.close();
     registry.close();

@@ -30,6 +30,14 @@ public interface ItemPublisher extends AutoCloseable {
     return items.stream().map(this::publish).toList();
   }
 
+  /**
+   * Whether the publisher can reach the cluster now (readiness); this default, for publishers
+   * without a connection, always can.
+   */
+  default boolean connected() {
+    return true;
+  }
+
   /** Releases the publisher's resources after sending what is pending. */
   @Override
   default void close() {}

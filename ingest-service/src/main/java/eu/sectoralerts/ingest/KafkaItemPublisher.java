@@ -1,6 +1,7 @@
 package eu.sectoralerts.ingest;
 
 import eu.sectoralerts.avro.NewsItem;
+import eu.sectoralerts.common.ServiceMetrics;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +130,44 @@ public final class KafkaItemPublisher implements ItemPublisher {
         timeoutMs,
         ProducerConfig.MAX_BLOCK_MS_CONFIG,
         timeoutMs);
+  }
+
+  /**
+   * Whether the producer holds a connection to a broker now. An idle producer still refreshes its
+   * metadata every {@code metadata.max.age.ms} (5 min), within {@code connections.max.idle.ms} (9
+   * min), so a reachable cluster keeps it connected; a lost cluster drops the count to 0.
+   */
+  @Override
+  public boolean connected() {
+    for (Map.Entry<MetricName, ? extends Metric> e : producer.metrics().entrySet()) {
+      MetricName name = e.getKey();
+      if (name.name().equals("connection-count")
+          && name.group().equals("producer-metrics")
+          && e.getValue().metricValue() instanceof Number n
+          && n.doubleValue() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Connects the producer now (it would otherwise wait for the first item), so readiness is true
+   * from the start.
+   *
+   * @throws PublishException when the topic's metadata cannot be fetched in time
+   */
+  public void connect() {
+    try {
+      producer.partitionsFor(topic);
+    } catch (KafkaException e) {
+      throw failure("the producer", "cannot reach the cluster: " + e.getMessage(), e);
+    }
+  }
+
+  /** Publishes the producer's metrics ({@code kafka_producer_*}) in {@code metrics}. */
+  public void bindMetrics(ServiceMetrics metrics) {
+    metrics.bind(producer);
   }
 
   @Override

@@ -10,6 +10,7 @@ import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.avro.SourceRef;
 import eu.sectoralerts.common.Json;
 import eu.sectoralerts.common.KeyDigests;
+import eu.sectoralerts.common.ServiceMetrics;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,6 +62,7 @@ class IngestApiTest {
           .build();
   private final RecordingPublisher publisher = new RecordingPublisher();
   private final PublishedIds publishedIds = PublishedIds.inMemory();
+  private final ServiceMetrics metrics = ServiceMetrics.create("ingest-service");
   private Javalin app;
 
   @BeforeEach
@@ -76,12 +78,14 @@ class IngestApiTest {
             Map.of(),
             Optional.empty());
     app =
-        IngestApi.create(config, publisher, publishedIds, Clock.fixed(NOW, ZoneOffset.UTC)).start();
+        IngestApi.create(config, publisher, publishedIds, Clock.fixed(NOW, ZoneOffset.UTC), metrics)
+            .start();
   }
 
   @AfterEach
   void stopApi() {
     app.stop();
+    metrics.close();
   }
 
   @Test
