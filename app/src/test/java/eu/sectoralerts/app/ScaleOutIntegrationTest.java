@@ -45,7 +45,12 @@ class ScaleOutIntegrationTest {
 
   private static final String ANALYST_KEY = "scale-out-analyst-key";
   private static final String OPERATOR_KEY = "scale-out-operator-key";
-  private static final List<String> SUBSCRIBERS = List.of("north", "south", "east", "west");
+
+  /**
+   * Their inboxes fall on every one of the 3 partitions (checked below), so each alert-service
+   * instance holds some and a request to the other must be routed.
+   */
+  private static final List<String> SUBSCRIBERS = List.of("north", "south", "east", "ridge");
 
   @TempDir Path enrichOne;
   @TempDir Path enrichTwo;
@@ -64,6 +69,16 @@ class ScaleOutIntegrationTest {
     shared.put("http.host", "127.0.0.1");
     String enrichId = shared.remove("enrich.application.id");
     String alertId = shared.remove("alert.application.id");
+
+    Set<Integer> partitions = new HashSet<>();
+    for (String id : SUBSCRIBERS) {
+      partitions.add(
+          org.apache.kafka.common.utils.Utils.toPositive(
+                  org.apache.kafka.common.utils.Utils.murmur2(
+                      id.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              % 3);
+    }
+    assertThat(partitions).as("partitions of the subscribers' inboxes").containsOnly(0, 1, 2);
 
     List<AutoCloseable> running = new ArrayList<>();
     try {

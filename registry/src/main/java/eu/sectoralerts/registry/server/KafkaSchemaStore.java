@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,7 +80,14 @@ public final class KafkaSchemaStore implements SchemaStore {
         new KafkaConsumer<>(consumerConfig(bootstrapServers, topic));
     KafkaProducer<byte[], byte[]> producer = null;
     try {
+      // A topic created a moment ago may not be in every broker's metadata yet: it then shows no
+      // partitions. Ask again until it does, within the timeout.
+      long deadline = System.nanoTime() + timeout.toNanos();
       List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+      while ((partitions == null || partitions.isEmpty()) && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        partitions = consumer.partitionsFor(topic, timeout);
+      }
       if (partitions == null || partitions.size() != 1) {
         throw new IllegalStateException(
             "Schema topic "
