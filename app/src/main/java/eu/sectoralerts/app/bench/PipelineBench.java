@@ -3,13 +3,14 @@ package eu.sectoralerts.app.bench;
 import eu.sectoralerts.app.bench.BenchReport.Flow;
 import eu.sectoralerts.avro.Alert;
 import eu.sectoralerts.avro.NewsItem;
-import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
+import eu.sectoralerts.enrich.tagging.TaxonomyTagger;
+import eu.sectoralerts.enrich.taxonomy.Taxonomy;
 import eu.sectoralerts.registry.AvroSerde;
 import eu.sectoralerts.registry.SchemaRegistryClient;
 import eu.sectoralerts.registry.SchemaRegistryClients;
-import eu.sectoralerts.workload.TaggedItemGenerator;
 import eu.sectoralerts.workload.WatchlistGenerator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,16 +47,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Runs one bench against a pipeline that is up: registers generated watchlists plus one catch-all
- * watchlist (so that every item ends in at least one alert, and its arrival marks the item done),
- * passes the run's item bytes through a topic of its own with a plain producer and consumer (the
- * raw Kafka baseline), then publishes the items onto the items topic, exactly as ingest-service
- * would, and reads the alerts topic ({@code read_committed}) until every item's catch-all alert has
- * come. Latency is taken from the moment an item was due to be sent (at a fixed rate, a late send
- * counts against the pipeline), to the moment its alert is read. Afterwards the run's watchlists
- * are deleted (tombstones) and the baseline topic dropped; the run's items and alerts stay in their
- * topics, under ids and subscriber ids starting with {@code bench-<run id>-}, which no real
- * subscriber has.
+ * Runs one bench against a pipeline that is up: generates items that the shipped taxonomy rates in
+ * the level mix of real briefings ({@link RealisticItems}), registers generated watchlists plus one
+ * catch-all watchlist (so that every item ends in at least one alert, and its arrival marks the
+ * item done), passes the run's item bytes through a topic of its own with a plain producer and
+ * consumer (the raw Kafka baseline), then publishes the items onto the items topic, exactly as
+ * ingest-service would, and reads the alerts topic ({@code read_committed}) until every item's
+ * catch-all alert has come. Latency is taken from the moment an item was due to be sent (at a fixed
+ * rate, a late send counts against the pipeline), to the moment its alert is read. Afterwards the
+ * run's watchlists are deleted (tombstones) and the baseline topic dropped; the run's items and
+ * alerts stay in their topics, under ids and subscriber ids starting with {@code bench-<run id>-},
+ * which no real subscriber has.
  */
 public final class PipelineBench {
 
@@ -95,10 +97,12 @@ public final class PipelineBench {
   }
 
   private BenchReport run(Double startupSeconds) {
-    List<NewsItem> texts = new ArrayList<>(BenchSettings.TEXTS);
-    for (TaggedItem tagged : TaggedItemGenerator.items(BenchSettings.TEXTS, settings.seed())) {
-      texts.add(tagged.getItem());
-    }
+    progress.update("items", 0, BenchSettings.TEXTS, "generating items in the labelled level mix");
+    List<NewsItem> texts =
+        RealisticItems.draw(
+            BenchSettings.TEXTS,
+            settings.seed(),
+            TaxonomyTagger.compile(Taxonomy.loadDefault(), Clock.systemUTC()));
     try (Admin admin =
             Admin.create(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
