@@ -133,6 +133,13 @@ public final class AlertService implements AutoCloseable {
           new LiveTable<Watchlist>().listen(new IndexFeeder(index));
       LiveTable<Subscriber> subscriberTable = new LiveTable<>();
       AlertFeed feed = new AlertFeed();
+      KafkaDeadLetterSink globalDeadLetters =
+          new KafkaDeadLetterSink(
+              config.bootstrapServers(),
+              deadLetters,
+              config.applicationId() + "-global-dead-letters");
+      // Pushed before Streams, so closed after it: letters of the last records still go out.
+      resources.push(globalDeadLetters);
       AlertTopology.Params params =
           new AlertTopology.Params(
               watchlists,
@@ -145,6 +152,7 @@ public final class AlertService implements AutoCloseable {
               subscriberTable,
               index,
               alertMetrics.filedThen(feed),
+              globalDeadLetters,
               Clock.systemUTC(),
               config.applicationId(),
               AlertTopology.StoreNames.DEFAULT);

@@ -78,6 +78,8 @@ public final class AlertTopology {
    * @param matcher decides which watchlists an item matches
    * @param inboxFeed told of every alert filed in the inbox (the live stream), on the stream
    *     thread: it must not block
+   * @param globalDeadLetters receives the dead letters of the watchlists and subscribers topics,
+   *     whose global stores have no stream output (the service sends them to {@code deadLetters})
    * @param clock when a dead letter failed
    * @param service the name dead letters give as the service that failed
    * @param stores the store names
@@ -93,6 +95,7 @@ public final class AlertTopology {
       LiveTable<Subscriber> subscriberTable,
       WatchlistMatcher matcher,
       Consumer<Alert> inboxFeed,
+      DeadLetterSink globalDeadLetters,
       Clock clock,
       String service,
       StoreNames stores) {
@@ -108,6 +111,7 @@ public final class AlertTopology {
       Objects.requireNonNull(subscriberTable, "subscriberTable");
       Objects.requireNonNull(matcher, "matcher");
       Objects.requireNonNull(inboxFeed, "inboxFeed");
+      Objects.requireNonNull(globalDeadLetters, "globalDeadLetters");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(stores, "stores");
@@ -125,14 +129,16 @@ public final class AlertTopology {
         p.watchlists(),
         "watchlist",
         Watchlist::getId,
-        p.watchlistTable());
+        p.watchlistTable(),
+        p);
     addMirroredGlobalStore(
         builder,
         stores.subscribers(),
         p.subscribers(),
         "subscriber",
         Subscriber::getId,
-        p.subscriberTable());
+        p.subscriberTable(),
+        p);
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -197,7 +203,8 @@ public final class AlertTopology {
       Topic<String, V> topic,
       String what,
       java.util.function.Function<V, String> idOf,
-      LiveTable<V> mirror) {
+      LiveTable<V> mirror,
+      Params p) {
     // Global stores must not have a changelog: the compacted source topic is their changelog.
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
@@ -207,7 +214,13 @@ public final class AlertTopology {
         Consumed.with(topic.keySerde(), Serdes.ByteArray()).withName("update-" + storeName),
         () ->
             new MirroringStoreUpdater<>(
-                what, topic.valueSerde().deserializer(), idOf, storeName, mirror));
+                what,
+                topic.valueSerde().deserializer(),
+                idOf,
+                storeName,
+                mirror,
+                new DeadLetters(p.service(), p.clock()),
+                p.globalDeadLetters()));
   }
 
   private static void toDeadLetters(

@@ -13,6 +13,9 @@ final class DeadLetters {
   static final String MATCHING = "MATCHING";
   static final String WATCHLIST = "WATCHLIST";
 
+  /** A record of a global table with no key, or a key that is not its id. */
+  static final String INVALID_RECORD = "INVALID_RECORD";
+
   private final String service;
   private final Clock clock;
 

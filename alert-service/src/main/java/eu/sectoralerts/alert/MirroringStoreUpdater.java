@@ -1,5 +1,6 @@
 package eu.sectoralerts.alert;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a global store, and its {@link LiveTable} mirror, equal to a compacted topic keyed by id: a
- * value puts, a tombstone deletes. It may run on restore too, so it never throws on bad data: a
- * record it cannot use is logged and skipped (the global thread has no dead-letter output, and
- * stopping it would stop all matching).
+ * value puts, a tombstone deletes. It never throws on bad data (stopping the global thread would
+ * stop all matching): a record it cannot use is logged, skipped and sent as a dead letter to a
+ * {@link DeadLetterSink}, since a global store's processor has no output of its own. It may run on
+ * restore too, so a bad record can be dead-lettered again after a restore.
  *
  * @param <V> the value type
  */
@@ -26,6 +28,8 @@ final class MirroringStoreUpdater<V> implements Processor<String, byte[], Void, 
   private final Function<V, String> idOf;
   private final String storeName;
   private final LiveTable<V> mirror;
+  private final DeadLetters deadLetters;
+  private final DeadLetterSink sink;
   private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, V> store;
 
@@ -38,8 +42,12 @@ final class MirroringStoreUpdater<V> implements Processor<String, byte[], Void, 
       Deserializer<V> deserializer,
       Function<V, String> idOf,
       String storeName,
-      LiveTable<V> mirror) {
+      LiveTable<V> mirror,
+      DeadLetters deadLetters,
+      DeadLetterSink sink) {
     this.what = what;
+    this.deadLetters = deadLetters;
+    this.sink = sink;
     this.deserializer = deserializer;
     this.idOf = idOf;
     this.storeName = storeName;
@@ -59,7 +67,7 @@ final class MirroringStoreUpdater<V> implements Processor<String, byte[], Void, 
   public void process(Record<String, byte[]> record) {
     String id = record.key();
     if (id == null) {
-      skip("it has no key");
+      skip(record, DeadLetters.INVALID_RECORD, "it has no key");
       return;
     }
     if (record.value() == null) {
@@ -74,11 +82,14 @@ final class MirroringStoreUpdater<V> implements Processor<String, byte[], Void, 
       String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
       value = deserializer.deserialize(topic, record.value());
     } catch (RuntimeException e) {
-      skip("it cannot be decoded: " + DeadLetters.reason(e));
+      skip(record, DeadLetters.DESERIALIZATION, "it cannot be decoded: " + DeadLetters.reason(e));
       return;
     }
     if (!id.equals(idOf.apply(value))) {
-      skip("its key '" + id + "' is not its id '" + idOf.apply(value) + "'");
+      skip(
+          record,
+          DeadLetters.INVALID_RECORD,
+          "its key '" + id + "' is not its id '" + idOf.apply(value) + "'");
       return;
     }
     synchronized (mirror.lock()) {
@@ -87,7 +98,10 @@ final class MirroringStoreUpdater<V> implements Processor<String, byte[], Void, 
     }
   }
 
-  private void skip(String why) {
+  private void skip(Record<String, byte[]> record, String errorType, String why) {
+    byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+    sink.send(
+        deadLetters.of(context, key, record.value(), errorType, "Skipped " + what + ": " + why));
     LOG.warn(
         "Skipping {} record {} because {}",
         what,

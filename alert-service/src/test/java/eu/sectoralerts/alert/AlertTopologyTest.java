@@ -2,6 +2,7 @@ package eu.sectoralerts.alert;
 
 import static eu.sectoralerts.alert.Fixtures.taggedItem;
 import static eu.sectoralerts.alert.Fixtures.watchlist;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.sectoralerts.avro.Alert;
@@ -79,6 +80,7 @@ class AlertTopologyTest {
   private LiveTable<Subscriber> subscriberTable;
   private TestInputTopic<String, Subscriber> subscribersIn;
   private final List<Alert> fed = new CopyOnWriteArrayList<>();
+  private final List<DeadLetter> globalLetters = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startDriver() {
@@ -104,6 +106,7 @@ class AlertTopologyTest {
             subscriberTable,
             index,
             fed::add,
+            globalLetters::add,
             Clock.fixed(NOW, ZoneOffset.UTC),
             SERVICE,
             AlertTopology.StoreNames.DEFAULT);
@@ -275,6 +278,7 @@ class AlertTopologyTest {
               throw new IllegalStateException("index unavailable");
             },
             alert -> {},
+            params.globalDeadLetters(),
             params.clock(),
             SERVICE,
             params.stores());
@@ -307,7 +311,7 @@ class AlertTopologyTest {
   }
 
   @Test
-  void shouldSkipAnUndecodableWatchlistAndKeepTheOthers() {
+  void shouldDeadLetterAnUndecodableWatchlistAndKeepTheOthers() {
     rawWatchlistsIn.pipeInput("wl-broken", new byte[] {9, 9});
     Watchlist rail =
         watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of());
@@ -320,6 +324,33 @@ class AlertTopologyTest {
         .containsExactly("wl-rail");
     KeyValueStore<String, Watchlist> store = driver.getKeyValueStore("watchlists-store");
     assertThat(store.get("wl-broken")).isNull();
+    assertThat(globalLetters).hasSize(1);
+    DeadLetter letter = globalLetters.get(0);
+    assertThat(letter.getTopic()).isEqualTo(WATCHLISTS);
+    assertThat(letter.getPartition()).isZero();
+    assertThat(letter.getOffset()).isZero();
+    assertThat(letter.getKey()).isEqualTo(ByteBuffer.wrap("wl-broken".getBytes(UTF_8)));
+    assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(new byte[] {9, 9}));
+    assertThat(letter.getErrorType()).isEqualTo("DESERIALIZATION");
+    assertThat(letter.getReason()).startsWith("Skipped watchlist: it cannot be decoded: ");
+    assertThat(letter.getService()).isEqualTo(SERVICE);
+    assertThat(letter.getFailedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void shouldDeadLetterAWatchlistFiledUnderAnotherIdAndKeepItOut() {
+    Watchlist rail =
+        watchlist("wl-rail", "acme", List.of("rail"), List.of(), RiskLevel.NONE, List.of());
+    watchlistsIn.pipeInput("wl-other", rail);
+
+    assertThat(globalLetters)
+        .extracting(DeadLetter::getTopic, DeadLetter::getOffset, DeadLetter::getErrorType)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(WATCHLISTS, 0L, "INVALID_RECORD"));
+    assertThat(globalLetters.get(0).getReason())
+        .isEqualTo("Skipped watchlist: its key 'wl-other' is not its id 'wl-rail'");
+    KeyValueStore<String, Watchlist> store = driver.getKeyValueStore("watchlists-store");
+    assertThat(store.get("wl-other")).isNull();
+    assertThat(store.get("wl-rail")).isNull();
   }
 
   @Test
@@ -484,6 +515,7 @@ class AlertTopologyTest {
                     List.of(new eu.sectoralerts.matcher.WatchlistMatch(good, List.of())),
                     List.of(new WatchlistFailure("wl-bad", "globex", "too many clauses"))),
             alert -> {},
+            params.globalDeadLetters(),
             params.clock(),
             SERVICE,
             params.stores());
