@@ -496,23 +496,10 @@ class SubscriberPageApiTest {
 
   private HttpResponse<String> send(String method, String path, String key, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return ApiRequests.send(api.port(), method, path, key, body);
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + api.port() + path);
+    return ApiRequests.uri(api.port(), path);
   }
 }
