@@ -131,6 +131,8 @@ public final class AlertService implements AutoCloseable {
       resources.push(index);
       LiveTable<Watchlist> watchlistTable =
           new LiveTable<Watchlist>().listen(new IndexFeeder(index));
+      WebhookWatchlists webhookWatchlists = new WebhookWatchlists(watchlistTable);
+      watchlistTable.listen(webhookWatchlists);
       LiveTable<Subscriber> subscriberTable = new LiveTable<>();
       AlertFeed feed = new AlertFeed();
       KafkaDeadLetterSink globalDeadLetters =
@@ -201,7 +203,7 @@ public final class AlertService implements AutoCloseable {
                       AvroSerde.forValues(registry, WebhookDelivery.class)),
                   deadLetters,
                   config.webhooks(),
-                  id -> watchlistTable.get(id),
+                  webhookWatchlists,
                   new WebhookPayloads(),
                   alertMetrics.counting(new HttpWebhookSender(config.webhooks().requestTimeout())),
                   AddressResolver.system(),

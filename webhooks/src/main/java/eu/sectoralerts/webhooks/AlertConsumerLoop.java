@@ -7,6 +7,7 @@ import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.avro.WebhookDelivery;
 import eu.sectoralerts.common.Topic;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,6 +175,12 @@ final class AlertConsumerLoop implements Runnable, ConsumerRebalanceListener {
       TopicPartition tp = new TopicPartition(r.topic(), r.partition());
       first.putIfAbsent(tp, r.offset());
       commits.put(tp, new OffsetAndMetadata(r.offset() + 1));
+      // Alerts are keyed by subscriber: one with no webhook anywhere needs no decoding. (A record
+      // that cannot be decoded is still dead-lettered, by the inbox that files every alert.)
+      if (r.key() != null
+          && !watchlists.anyWebhookOf(new String(r.key(), StandardCharsets.UTF_8))) {
+        continue;
+      }
       Alert alert;
       try {
         alert = alerts.valueSerde().deserializer().deserialize(r.topic(), r.value());

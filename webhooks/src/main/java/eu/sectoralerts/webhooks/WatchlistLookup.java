@@ -14,4 +14,13 @@ public interface WatchlistLookup {
 
   /** The watchlist, or empty when there is none with this id (any more). */
   Optional<Watchlist> find(String watchlistId);
+
+  /**
+   * Whether subscriber {@code subscriberId} has a watchlist with a webhook now. The dispatcher
+   * skips the alerts of one who has none without decoding them (most alerts, as most watchlists
+   * have no webhook); the default answers true, so every alert is decoded and looked up.
+   */
+  default boolean anyWebhookOf(String subscriberId) {
+    return true;
+  }
 }

@@ -66,6 +66,12 @@ final class DispatcherFixture implements AutoCloseable {
       return Optional.ofNullable(byId.get(watchlistId));
     }
 
+    @Override
+    public boolean anyWebhookOf(String subscriberId) {
+      return byId.values().stream()
+          .anyMatch(w -> w.getSubscriberId().equals(subscriberId) && w.getWebhook() != null);
+    }
+
     void put(Watchlist w) {
       byId.put(w.getId(), w);
     }

@@ -642,7 +642,7 @@ class WebhookDispatcherIntegrationTest {
   }
 
   @Test
-  void shouldDeadLetterAnAlertItCannotRead() {
+  void shouldDeadLetterAnAlertItCannotReadAndPassOverThoseOfSubscribersWithoutWebhooks() {
     TestReceiver receiver = receiver(TestReceiver.start().answering(204));
     Watchlist watchlist = fixture.watchlist("sub-a", receiver.url("/hook"));
     WebhookDispatcher dispatcher = fixture.start(DispatcherFixture.fast());
@@ -652,6 +652,14 @@ class WebhookDispatcherIntegrationTest {
             Map.of("bootstrap.servers", fixture.cluster.bootstrapServers()),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
+      // sub-b has no webhook: its records are not even decoded (alert-service's inbox, which
+      // files every alert, dead-letters the ones it cannot read).
+      raw.send(
+              new ProducerRecord<>(
+                  fixture.alerts.name(),
+                  "sub-b".getBytes(StandardCharsets.UTF_8),
+                  new byte[] {4, 5, 6}))
+          .get();
       garbage =
           raw.send(
                   new ProducerRecord<>(
