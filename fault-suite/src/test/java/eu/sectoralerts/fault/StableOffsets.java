@@ -12,7 +12,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * A topic's high watermarks next to its last stable offsets: while a transaction is open on a
  * partition, {@code read_committed} consumers cannot read past its first record, however much was
- * committed after it. Used from one thread at a time.
+ * committed after it. Calls take turns (a consumer is not for several threads at once): the crash
+ * case reads the marks at a kill while another thread still watches the previous kill's.
  */
 final class StableOffsets implements AutoCloseable {
 
@@ -25,12 +26,12 @@ final class StableOffsets implements AutoCloseable {
   }
 
   /** High watermarks (everything written, open transactions included). */
-  Map<TopicPartition, Long> written(String topic) {
+  synchronized Map<TopicPartition, Long> written(String topic) {
     return uncommitted.endOffsets(partitions(topic), Duration.ofSeconds(30));
   }
 
   /** Last stable offsets (what {@code read_committed} consumers can reach). */
-  Map<TopicPartition, Long> stable(String topic) {
+  synchronized Map<TopicPartition, Long> stable(String topic) {
     return committed.endOffsets(partitions(topic), Duration.ofSeconds(30));
   }
 
@@ -46,7 +47,7 @@ final class StableOffsets implements AutoCloseable {
     return stableUpTo(topic, written(topic));
   }
 
-  private List<TopicPartition> partitions(String topic) {
+  private synchronized List<TopicPartition> partitions(String topic) {
     return committed.partitionsFor(topic, Duration.ofSeconds(30)).stream()
         .map(info -> new TopicPartition(topic, info.partition()))
         .toList();
@@ -60,7 +61,7 @@ final class StableOffsets implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     committed.close();
     uncommitted.close();
   }
