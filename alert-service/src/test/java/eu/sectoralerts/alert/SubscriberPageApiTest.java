@@ -473,25 +473,15 @@ class SubscriberPageApiTest {
   }
 
   private String subscriber(String id) throws Exception {
-    HttpResponse<String> response =
-        send(
-            "POST",
-            "/v1/subscribers",
-            OPERATOR_KEY,
-            "{\"name\": \"Company " + id + "\", \"id\": \"" + id + "\"}");
-    assertThat(response.statusCode()).isEqualTo(201);
-    return json.readTree(response.body()).get("apiKey").asText();
+    return ApiRequests.subscriber(api.port(), OPERATOR_KEY, id);
   }
 
   private String createWatchlist(String key, String body) throws Exception {
-    HttpResponse<String> response = send("POST", "/v1/watchlists", key, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return json.readTree(response.body()).get("id").asText();
+    return ApiRequests.createWatchlist(api.port(), key, body);
   }
 
-  private String fieldOf(HttpResponse<String> response) throws IOException {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    return json.readTree(response.body()).get("fields").get(0).get("field").asText();
+  private static String fieldOf(HttpResponse<String> response) throws IOException {
+    return ApiRequests.fieldOf(response);
   }
 
   private HttpResponse<String> send(String method, String path, String key, String body)
