@@ -339,9 +339,9 @@ class PoisonInputTest {
             0,
             0,
             4,
-            "logged as skipped with topic-partition@offset, not dead-lettered ("
+            "dead letters with topic, partition, offset and reason ("
                 + lettered
-                + "/4); the good records after them applied"));
+                + "/4), also logged; the good records after them applied"));
   }
 
   @Test
@@ -387,7 +387,7 @@ class PoisonInputTest {
             0,
             0,
             2,
-            "topic: dead-lettered, others matched; API: HTTP " + viaApi.brief()));
+            "topic: logged as skipped, others matched; API: HTTP " + viaApi.brief()));
     assertThat(viaApi.status()).isEqualTo(400);
   }
 
