@@ -54,36 +54,51 @@ final class KeywordSearch implements Closeable {
   /** Rewrites queries the same for every item; an empty reader holds nothing to change. */
   private static final IndexSearcher NO_ITEM = emptySearcher();
 
-  private final IndexSearcher searcher;
-  private final LeafReaderContext leaf;
   private final ItemFacts item;
-  private final Closeable owned;
+
+  /** Set when the search is opened: at once on a given searcher, else at the first query. */
+  private IndexSearcher searcher;
+
+  private LeafReaderContext leaf;
+  private Closeable owned;
 
   /** What each query other than a boolean or a boost matched in this item, run once each. */
   private final Map<Query, LeafMatch> leaves = new HashMap<>();
 
+  /** Searches the item already indexed alone in {@code searcher} (the monitor's). */
   KeywordSearch(IndexSearcher searcher, ItemFacts item) {
-    this(searcher, item, null);
+    this.item = item;
+    open(searcher, null);
   }
 
-  private KeywordSearch(IndexSearcher searcher, ItemFacts item, Closeable owned) {
+  private KeywordSearch(ItemFacts item) {
+    this.item = item;
+  }
+
+  private void open(IndexSearcher searcher, Closeable owned) {
     this.searcher = searcher;
     this.owned = owned;
     // One item per searcher: nothing worth caching, and the shared cache would only cost.
     searcher.setQueryCache(null);
     this.leaf = searcher.getIndexReader().leaves().get(0);
-    this.item = item;
   }
 
   /**
-   * The item's title and body in an in-memory index of their own, with offsets. Lucene's {@code
+   * A search of the item's title and body, indexed in memory (with offsets) on the first query
+   * only: an item no watchlist gets as far as its keywords for is never indexed. Lucene's {@code
    * MemoryIndex}, which the monitor uses, is in lucene-memory, which is not in the build's managed
    * dependencies (the monitor only brings it at run time); a one-document index in a {@link
    * ByteBuffersDirectory} analyzes and matches the same (the agreement tests compare them), at well
-   * under a millisecond per item (about 0.3 ms for 1.7 KB), nothing next to checking every
-   * watchlist.
+   * under a millisecond per item (about 0.3 ms for 1.7 KB).
    */
   static KeywordSearch index(ItemFacts item) {
+    return new KeywordSearch(item);
+  }
+
+  private void openIndexed() {
+    if (searcher != null) {
+      return;
+    }
     // Only heap: nothing to release but the reader, which close() does.
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try (IndexWriter writer =
@@ -101,7 +116,7 @@ final class KeywordSearch implements Closeable {
     }
     try {
       DirectoryReader reader = DirectoryReader.open(directory);
-      return new KeywordSearch(new IndexSearcher(reader), item, reader);
+      open(new IndexSearcher(reader), reader);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read item text indexed in memory", e);
     }
@@ -179,6 +194,7 @@ final class KeywordSearch implements Closeable {
    * @throws IOException or a runtime exception when the query cannot run (too many clauses)
    */
   MatchReason reason(Query keywords, Query rewritten) throws IOException {
+    openIndexed();
     Query runnable = rewritten != null ? rewritten : searcher.rewrite(keywords);
     List<LeafMatch> matched = new ArrayList<>(4);
     if (!matches(runnable, matched)) {

@@ -91,6 +91,13 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
    */
   static final double DEFAULT_MIN_WEIGHT = 1.0;
 
+  /**
+   * Watchlists with a keyword query that are checked one by one rather than through the monitor: a
+   * handful (a small deployment, a replay of a few watchlists) cost less checked directly, and most
+   * items fail their other criteria before their text would need indexing.
+   */
+  static final int DEFAULT_DIRECT_LIMIT = 32;
+
   /** Registrations per monitor commit in {@link #putAll}: each commit refreshes its searcher. */
   static final int COMMIT_BATCH = 50_000;
 
@@ -101,6 +108,10 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
       Comparator.comparing(WatchlistFailure::watchlistId);
 
   private final Monitor monitor;
+
+  /** Up to this many watchlists with a keyword query are checked directly, not presearched. */
+  private final int directLimit;
+
   private final Function<String, Query> parser;
 
   /** By watchlist id: what is indexed. */
@@ -134,8 +145,9 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
 
   private long nextMonitorId;
 
-  private WatchlistIndex(Monitor monitor, Function<String, Query> parser) {
+  private WatchlistIndex(Monitor monitor, Function<String, Query> parser, int directLimit) {
     this.monitor = monitor;
+    this.directLimit = directLimit;
     this.parser = parser;
   }
 
@@ -154,6 +166,12 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
    * later passes using clauses weighing more than {@code minWeight}.
    */
   static WatchlistIndex create(Function<String, Query> parser, int passes, double minWeight) {
+    return create(parser, passes, minWeight, DEFAULT_DIRECT_LIMIT);
+  }
+
+  /** As {@link #create(Function, int, double)}, checking up to {@code directLimit} directly. */
+  static WatchlistIndex create(
+      Function<String, Query> parser, int passes, double minWeight, int directLimit) {
     MonitorConfiguration config =
         new FewSegments()
             // In memory, no serializer: nothing is persisted. Each file one byte array: the
@@ -172,7 +190,8 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
       return new WatchlistIndex(
           new Monitor(
               MonitorSchema.analyzer(), MonitorSchema.presearcher(passes, minWeight), config),
-          Objects.requireNonNull(parser, "parser"));
+          Objects.requireNonNull(parser, "parser"),
+          directLimit);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory monitor", e);
     }
@@ -340,17 +359,32 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     flushIfPending();
     ItemFacts facts = ItemFacts.of(item);
     List<WatchlistFailure> failures = new ArrayList<>();
-    MatchingQueries<Hit> found;
-    try {
-      found =
-          monitor.match(
-              MonitorSchema.document(facts), searcher -> new Candidates(searcher, facts, failures));
-    } catch (IOException e) {
-      throw new UncheckedIOException("matching item " + item.getItem().getId() + " failed", e);
-    }
-    List<WatchlistMatch> matches = new ArrayList<>(found.getMatchCount() + 64);
-    for (Hit hit : found.getMatches()) {
-      matches.add(hit.match);
+    List<WatchlistMatch> matches = new ArrayList<>(64);
+    if (byMonitorId.size() <= directLimit) {
+      matchDirectly(facts, matches, failures);
+    } else {
+      MatchingQueries<Hit> found;
+      try {
+        found =
+            monitor.match(
+                MonitorSchema.document(facts),
+                searcher -> new Candidates(searcher, facts, failures));
+      } catch (IOException e) {
+        throw new UncheckedIOException("matching item " + item.getItem().getId() + " failed", e);
+      }
+      for (Hit hit : found.getMatches()) {
+        matches.add(hit.match);
+      }
+      // Errors the candidate matcher did not catch itself (none expected).
+      found
+          .getErrors()
+          .forEach(
+              (monitorId, error) -> {
+                CompiledWatchlist watchlist = byMonitorId.get(monitorId);
+                if (watchlist != null) {
+                  failures.add(watchlist.failure(error));
+                }
+              });
     }
     structured.candidates(
         facts,
@@ -378,18 +412,31 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
         matches.remove(i);
       }
     }
-    // Errors the candidate matcher did not catch itself (none expected).
-    found
-        .getErrors()
-        .forEach(
-            (monitorId, error) -> {
-              CompiledWatchlist watchlist = byMonitorId.get(monitorId);
-              if (watchlist != null) {
-                failures.add(watchlist.failure(error));
-              }
-            });
     failures.sort(FAILURES_BY_ID);
     return new MatchResult(matches, failures);
+  }
+
+  /**
+   * Checks every watchlist with a keyword query one by one, as the linear scan does: their other
+   * criteria first, so that the item's text is only indexed once one of them gets as far as its
+   * keywords. Cheaper than the monitor's indexing and presearch of every item while they are few.
+   */
+  private void matchDirectly(
+      ItemFacts facts, List<WatchlistMatch> matches, List<WatchlistFailure> failures) {
+    try (KeywordSearch search = KeywordSearch.index(facts)) {
+      for (CompiledWatchlist watchlist : byMonitorId.values()) {
+        try {
+          List<MatchReason> reasons = watchlist.reasons(facts, search);
+          if (reasons != null) {
+            matches.add(new WatchlistMatch(watchlist.watchlist, reasons));
+          }
+        } catch (IOException | RuntimeException e) {
+          failures.add(watchlist.failure(e));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the index of item " + facts.title(), e);
+    }
   }
 
   /** Closes the monitor; the index cannot be used afterwards. */
@@ -403,13 +450,24 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
   }
 
   /**
-   * Diagnostics: how many watchlists the presearcher selects for {@code item}, each of which
-   * matching then checks (the others are never looked at).
+   * Diagnostics: how many watchlists matching checks for {@code item}: those its routes and the
+   * presearcher select (or, while they are few, every watchlist with a keyword query); the others
+   * are never looked at.
    */
   public int candidateCount(TaggedItem item) {
     flushIfPending();
     ItemFacts facts = ItemFacts.of(item);
     Set<String> selected = new HashSet<>();
+    if (byMonitorId.size() <= directLimit) {
+      selected.addAll(byMonitorId.keySet());
+    } else {
+      presearch(facts, selected);
+    }
+    structured.candidates(facts, candidate -> selected.add("routed:" + candidate.id()));
+    return selected.size();
+  }
+
+  private void presearch(ItemFacts facts, Set<String> selected) {
     try {
       monitor.match(
           MonitorSchema.document(facts),
@@ -428,8 +486,6 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    structured.candidates(facts, candidate -> selected.add("routed:" + candidate.id()));
-    return selected.size();
   }
 
   /** Makes {@code watchlist} current, to be registered as the returned query. */

@@ -51,6 +51,28 @@ class AgreementTest {
   }
 
   @Test
+  void shouldGiveTheSameResultsAsTheLinearScanWhenCheckingKeywordWatchlistsDirectly() {
+    List<Watchlist> watchlists = RandomFixtures.watchlists(600, 20250603L, "wl-d");
+    List<TaggedItem> items = RandomFixtures.items(120, 20250604L);
+    LinearScanMatcher linear = LinearScanMatcher.of(watchlists);
+    int matches = 0;
+    try (WatchlistIndex direct =
+        WatchlistIndex.create(
+            KeywordQueries::parse,
+            WatchlistIndex.DEFAULT_PASSES,
+            WatchlistIndex.DEFAULT_MIN_WEIGHT,
+            Integer.MAX_VALUE)) {
+      direct.putAll(watchlists);
+      for (TaggedItem item : items) {
+        MatchResult expected = linear.match(item);
+        assertThat(direct.match(item)).as(item.getItem().getId()).isEqualTo(expected);
+        matches += expected.matches().size();
+      }
+    }
+    assertThat(matches).isGreaterThan(1_000);
+  }
+
+  @Test
   void shouldAgreeForEveryWatchlistPutOneByOne() {
     List<Watchlist> watchlists = RandomFixtures.watchlists(300, 7L, "wl-s");
     List<TaggedItem> items = RandomFixtures.items(60, 8L);

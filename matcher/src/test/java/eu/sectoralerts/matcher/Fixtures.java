@@ -71,7 +71,7 @@ final class Fixtures {
    */
   static MatchResult matchBoth(TaggedItem item, Watchlist... watchlists) {
     MatchResult linear = LinearScanMatcher.of(List.of(watchlists)).match(item);
-    try (WatchlistIndex index = WatchlistIndex.create()) {
+    try (WatchlistIndex index = monitorOnly()) {
       for (Watchlist watchlist : watchlists) {
         assertThat(index.put(watchlist)).as(watchlist.getId()).isEmpty();
       }
@@ -173,5 +173,11 @@ final class Fixtures {
           .setTaggedAt(AT)
           .build();
     }
+  }
+
+  /** An index that presearches with the monitor even for a handful of keyword watchlists. */
+  static WatchlistIndex monitorOnly() {
+    return WatchlistIndex.create(
+        KeywordQueries::parse, WatchlistIndex.DEFAULT_PASSES, WatchlistIndex.DEFAULT_MIN_WEIGHT, 0);
   }
 }

@@ -25,7 +25,8 @@ class MatchingCriteriaTest {
 
   private static final Instant T = Instant.parse("2026-03-01T00:00:00Z");
 
-  private final WatchlistIndex index = WatchlistIndex.create();
+  /** Through the monitor, however few watchlists: {@code AgreementTest} covers direct checks. */
+  private final WatchlistIndex index = Fixtures.monitorOnly();
 
   @AfterEach
   void close() {

@@ -36,7 +36,8 @@ class WatchlistIndexTest {
           .europeanFirms("Bosch")
           .build();
 
-  private final WatchlistIndex index = WatchlistIndex.create();
+  /** Through the monitor, however few watchlists: {@code AgreementTest} covers direct checks. */
+  private final WatchlistIndex index = Fixtures.monitorOnly();
 
   @AfterEach
   void close() {
@@ -241,6 +242,25 @@ class WatchlistIndexTest {
 
     assertThat(index.candidateCount(batteryPlant)).isEqualTo(1);
     assertThat(index.match(batteryPlant).matchedIds()).containsExactly("wl-sodium");
+  }
+
+  @Test
+  void shouldCheckAFewKeywordWatchlistsDirectlyWithTheSameResults() {
+    List<Watchlist> watchlists =
+        List.of(
+            watchlist("wl-rail").setSectors(List.of("rail")).build(),
+            watchlist("wl-lithium").setQuery("lithium").build(),
+            watchlist("wl-sodium").setQuery("sodium AND Ningbo").build(),
+            watchlist("wl-bus").setSectors(List.of("automotive")).setQuery("bus*").build());
+    try (WatchlistIndex direct = WatchlistIndex.create()) {
+      direct.putAll(watchlists);
+      index.putAll(watchlists);
+
+      // Every keyword watchlist is a candidate; the results are the monitor's.
+      assertThat(direct.candidateCount(batteryPlant)).isEqualTo(3);
+      assertThat(direct.match(batteryPlant)).isEqualTo(index.match(batteryPlant));
+      assertThat(direct.match(batteryPlant).matchedIds()).containsExactly("wl-bus", "wl-sodium");
+    }
   }
 
   /**
