@@ -4,7 +4,6 @@ import eu.sectoralerts.avro.MatchReason;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -69,20 +68,29 @@ public final class LinearScanMatcher implements WatchlistMatcher {
     ItemFacts facts = ItemFacts.of(item);
     List<WatchlistMatch> matches = new ArrayList<>();
     List<WatchlistFailure> failures = new ArrayList<>();
-    try (KeywordSearch search = KeywordSearch.index(facts)) {
-      for (CompiledWatchlist watchlist : watchlists) {
-        try {
-          List<MatchReason> reasons = watchlist.reasons(facts, search);
-          if (reasons != null) {
-            matches.add(new WatchlistMatch(watchlist.watchlist, reasons));
-          }
-        } catch (IOException | RuntimeException e) {
-          failures.add(watchlist.failure(e));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot release the index of item " + facts.title(), e);
-    }
+    checkEach(watchlists, facts, matches, failures);
     return new MatchResult(matches, failures);
+  }
+
+  /**
+   * Checks {@code item} against each of {@code watchlists} in turn, adding to {@code matches} and
+   * {@code failures}; the item's text is indexed once, and only if a watchlist needs it.
+   */
+  static void checkEach(
+      Iterable<CompiledWatchlist> watchlists,
+      ItemFacts item,
+      List<WatchlistMatch> matches,
+      List<WatchlistFailure> failures) {
+    KeywordSearch search = KeywordSearch.index(item);
+    for (CompiledWatchlist watchlist : watchlists) {
+      try {
+        List<MatchReason> reasons = watchlist.reasons(item, search);
+        if (reasons != null) {
+          matches.add(new WatchlistMatch(watchlist.watchlist, reasons));
+        }
+      } catch (IOException | RuntimeException e) {
+        failures.add(watchlist.failure(e));
+      }
+    }
   }
 }

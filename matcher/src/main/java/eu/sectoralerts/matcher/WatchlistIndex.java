@@ -423,20 +423,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
    */
   private void matchDirectly(
       ItemFacts facts, List<WatchlistMatch> matches, List<WatchlistFailure> failures) {
-    try (KeywordSearch search = KeywordSearch.index(facts)) {
-      for (CompiledWatchlist watchlist : byMonitorId.values()) {
-        try {
-          List<MatchReason> reasons = watchlist.reasons(facts, search);
-          if (reasons != null) {
-            matches.add(new WatchlistMatch(watchlist.watchlist, reasons));
-          }
-        } catch (IOException | RuntimeException e) {
-          failures.add(watchlist.failure(e));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot release the index of item " + facts.title(), e);
-    }
+    LinearScanMatcher.checkEach(byMonitorId.values(), facts, matches, failures);
   }
 
   /** Closes the monitor; the index cannot be used afterwards. */

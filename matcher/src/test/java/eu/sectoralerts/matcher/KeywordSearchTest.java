@@ -47,8 +47,8 @@ class KeywordSearchTest {
     int unmatched = 0;
     for (TaggedItem item : items) {
       ItemFacts facts = ItemFacts.of(item);
-      try (KeywordSearch search = KeywordSearch.index(facts);
-          DirectoryReader reference = referenceIndex(facts)) {
+      KeywordSearch search = KeywordSearch.index(facts);
+      try (DirectoryReader reference = referenceIndex(facts)) {
         IndexSearcher lucene = new IndexSearcher(reference);
         for (int q = 0; q < 60; q++) {
           Query query = randomQuery(random, 0);
@@ -77,13 +77,12 @@ class KeywordSearchTest {
     TaggedItem item =
         Fixtures.item("itm-1").title("Gallium quota").body("A new gallium export licence.").build();
     ItemFacts facts = ItemFacts.of(item);
-    try (KeywordSearch search = KeywordSearch.index(facts)) {
-      Query query = KeywordQueries.parse("gallium AND export -licence");
-      assertThat(search.reason(query, KeywordSearch.rewriteOnce(query))).isNull();
-      Query allowed = KeywordQueries.parse("gallium AND export -tariff");
-      MatchReason reason = search.reason(allowed, KeywordSearch.rewriteOnce(allowed));
-      assertThat(reason.getMatched()).containsExactly("Gallium", "gallium", "export");
-    }
+    KeywordSearch search = KeywordSearch.index(facts);
+    Query query = KeywordQueries.parse("gallium AND export -licence");
+    assertThat(search.reason(query, KeywordSearch.rewriteOnce(query))).isNull();
+    Query allowed = KeywordQueries.parse("gallium AND export -tariff");
+    MatchReason reason = search.reason(allowed, KeywordSearch.rewriteOnce(allowed));
+    assertThat(reason.getMatched()).containsExactly("Gallium", "gallium", "export");
   }
 
   private static Query randomQuery(Random random, int depth) {
