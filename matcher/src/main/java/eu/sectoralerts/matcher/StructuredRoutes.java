@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +46,7 @@ final class StructuredRoutes {
   void put(CompiledWatchlist watchlist) {
     List<String> keys = keys(watchlist);
     for (String key : keys) {
-      byKey.merge(key, new CompiledWatchlist[] {watchlist}, StructuredRoutes::withoutIdThenAdd);
+      byKey.merge(key, new CompiledWatchlist[] {watchlist}, StructuredRoutes::withoutIdsThenAddAll);
     }
     List<String> previous = keysOf.put(watchlist.id(), keys);
     if (previous != null) {
@@ -205,19 +206,13 @@ final class StructuredRoutes {
         });
   }
 
-  private static CompiledWatchlist[] withoutIdThenAdd(
-      CompiledWatchlist[] current, CompiledWatchlist[] added) {
-    return withoutIdsThenAddAll(current, added);
-  }
-
   private static CompiledWatchlist[] withoutIdsThenAddAll(
       CompiledWatchlist[] current, CompiledWatchlist[] added) {
     List<String> ids = new ArrayList<>(added.length);
     for (CompiledWatchlist watchlist : added) {
       ids.add(watchlist.id());
     }
-    CompiledWatchlist[] kept =
-        without(current, added.length > 8 ? new java.util.HashSet<>(ids) : ids);
+    CompiledWatchlist[] kept = without(current, added.length > 8 ? new HashSet<>(ids) : ids);
     CompiledWatchlist[] all = Arrays.copyOf(kept, kept.length + added.length);
     System.arraycopy(added, 0, all, kept.length, added.length);
     return all;

@@ -267,7 +267,6 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
       List<MonitorQuery> queries = new ArrayList<>(last.size());
       List<CompiledWatchlist> routed = new ArrayList<>();
       List<String> dropped = new ArrayList<>();
-      int rejected = 0;
       for (Watchlist watchlist : last.values()) {
         String id = watchlist.getId();
         CompiledWatchlist current = watchlists.get(id);
@@ -283,7 +282,6 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
             queries.add(index(compiled));
           }
         } catch (InvalidWatchlistException e) {
-          rejected++;
           invalid.put(id, e.getMessage());
           String monitorId = forget(id);
           if (monitorId != null) {
@@ -300,24 +298,11 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
           dropped.add(monitorId);
         }
       }
-      try {
-        if (!dropped.isEmpty()) {
-          monitor.deleteById(dropped);
-        }
-        monitor.register(queries);
-      } catch (IOException | RuntimeException e) {
-        // Not expected of valid queries; find the culprits one by one rather than lose the batch.
-        LOG.warn("Bulk registration failed ({}); registering one by one", e.getMessage());
-        for (MonitorQuery query : queries) {
-          try {
-            monitor.register(query);
-          } catch (IOException | RuntimeException single) {
-            rejected++;
-            String id = byMonitorId.get(query.getId()).id();
-            reject(id, "cannot be indexed: " + single.getMessage());
-          }
-        }
-      }
+      // One commit for the whole batch, through the same flush as single puts.
+      dropped.forEach(this::deleteFromMonitor);
+      queries.forEach(query -> pendingRegistrations.put(query.getId(), query));
+      pendingUpdates = true;
+      flushPending();
       for (MonitorQuery query : queries) {
         CompiledWatchlist registered = byMonitorId.get(query.getId());
         if (registered != null) {
@@ -328,7 +313,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
           "Indexed {} watchlists ({} in all, {} invalid)",
           queries.size() + routed.size(),
           watchlists.size(),
-          rejected);
+          last.keySet().stream().filter(invalid::containsKey).count());
     }
   }
 
