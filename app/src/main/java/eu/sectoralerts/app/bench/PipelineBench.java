@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -228,10 +230,11 @@ public final class PipelineBench {
       }
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);
-      Map<String, Long> sentAt = new ConcurrentHashMap<>();
+      // One thread produces and consumes: plain collections.
+      Map<String, Long> sentAt = new HashMap<>();
       Histogram latency = histogram();
-      Set<String> seen = new java.util.HashSet<>();
-      AtomicLong bytes = new AtomicLong();
+      Set<String> seen = new HashSet<>();
+      long bytes = 0;
       long duplicated = 0;
       long start = System.nanoTime();
       long last = start;
@@ -242,7 +245,7 @@ public final class PipelineBench {
         for (; sent < batchEnd; sent++) {
           String id = prefix + "raw-" + sent;
           byte[] value = itemSerde.serialize(topic, withId(texts.get(sent % texts.size()), id));
-          bytes.addAndGet(value.length);
+          bytes += value.length;
           sentAt.put(id, System.nanoTime());
           producer.send(new ProducerRecord<>(topic, id, value));
         }
@@ -271,7 +274,7 @@ public final class PipelineBench {
           seconds,
           seen.size() / seconds,
           0,
-          bytes.get() / 1e6 / seconds,
+          bytes / 1e6 / seconds,
           BenchReport.Latency.of(latency));
     } finally {
       admin.deleteTopics(List.of(topic));
@@ -620,7 +623,7 @@ public final class PipelineBench {
     private final ResourceProbe probe;
     private final ScheduledExecutorService timer;
     private final long startNanos = System.nanoTime();
-    private final java.util.OptionalLong startCpu;
+    private final OptionalLong startCpu;
     private final AtomicLong heapMax = new AtomicLong(-1);
 
     ResourceSampler(ResourceProbe probe) {
@@ -644,7 +647,7 @@ public final class PipelineBench {
       timer.shutdownNow();
       sample();
       double wall = (System.nanoTime() - startNanos) / 1e9;
-      java.util.OptionalLong endCpu = probe.cpuNanos();
+      OptionalLong endCpu = probe.cpuNanos();
       Double cores =
           startCpu.isPresent() && endCpu.isPresent()
               ? (endCpu.getAsLong() - startCpu.getAsLong()) / 1e9 / wall

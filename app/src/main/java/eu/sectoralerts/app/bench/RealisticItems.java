@@ -6,9 +6,11 @@ import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.enrich.Tagger;
 import eu.sectoralerts.workload.TaggedItemGenerator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Generated items drawn so that the pipeline's own tagger rates them as real items are rated. The
@@ -84,7 +86,7 @@ final class RealisticItems {
       }
     }
     // Interleave the levels as a feed would, not in blocks: a fixed shuffle.
-    java.util.Collections.shuffle(items, new java.util.Random(seed));
+    Collections.shuffle(items, new Random(seed));
     return items;
   }
 
