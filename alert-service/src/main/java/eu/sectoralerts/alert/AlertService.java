@@ -119,8 +119,12 @@ public final class AlertService implements AutoCloseable {
               names.subscribers(),
               Serdes.String(),
               AvroSerde.forValues(registry, Subscriber.class));
+      // An item's alerts all carry the item: it is encoded once for all of them.
       Topic<String, Alert> alerts =
-          new Topic<>(names.alerts(), Serdes.String(), AvroSerde.forValues(registry, Alert.class));
+          new Topic<>(
+              names.alerts(),
+              Serdes.String(),
+              AvroSerde.forValuesSharing(registry, Alert.class, "item"));
       Topic<byte[], DeadLetter> deadLetters =
           new Topic<>(
               names.alertDeadLetters(),

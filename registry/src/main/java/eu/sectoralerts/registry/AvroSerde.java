@@ -6,11 +6,13 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -27,6 +29,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * Reading resolves the writer's schema (by the id in the record) against the generated class's
  * schema, so records written with an older compatible schema read fine. Null is a tombstone both
  * ways.
+ *
+ * <p>{@link #forValuesSharing} makes a serde for values that often share one nested record (the
+ * alerts of one item all carry that item): the shared record is encoded once and its bytes reused
+ * while the next values carry the same instance. The bytes are exactly those of the plain serde.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
@@ -39,25 +45,41 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
   private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
 
-  private AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean isKey) {
+  private AvroSerde(
+      SchemaRegistryClient registry, Class<T> type, boolean isKey, String sharedField) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.type = Objects.requireNonNull(type, "type");
     this.isKey = isKey;
     this.data = SpecificData.getForClass(type);
     this.readerSchema = data.getSchema(type);
-    this.writer = new SpecificDatumWriter<>(readerSchema, data);
+    this.writer =
+        sharedField == null
+            ? new SpecificDatumWriter<>(readerSchema, data)
+            : new SharingWriter<>(readerSchema, data, sharedField);
   }
 
   /** Serde for record values of the given generated class. */
   public static <T extends SpecificRecord> AvroSerde<T> forValues(
       SchemaRegistryClient registry, Class<T> type) {
-    return new AvroSerde<>(registry, type, false);
+    return new AvroSerde<>(registry, type, false, null);
+  }
+
+  /**
+   * Serde for record values of the given generated class whose record field {@code sharedField} is
+   * often the very same instance in consecutive values. Such an instance is encoded once; it must
+   * not be changed after a value carrying it was serialized.
+   *
+   * @throws IllegalArgumentException when the class has no record field of that name
+   */
+  public static <T extends SpecificRecord> AvroSerde<T> forValuesSharing(
+      SchemaRegistryClient registry, Class<T> type, String sharedField) {
+    return new AvroSerde<>(registry, type, false, Objects.requireNonNull(sharedField, "field"));
   }
 
   /** Serde for record keys of the given generated class. */
   public static <T extends SpecificRecord> AvroSerde<T> forKeys(
       SchemaRegistryClient registry, Class<T> type) {
-    return new AvroSerde<>(registry, type, true);
+    return new AvroSerde<>(registry, type, true, null);
   }
 
   /** The subject this serde registers under for {@code topic}. */
@@ -153,5 +175,61 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   @Override
   public Deserializer<T> deserializer() {
     return this::deserialize;
+  }
+
+  /**
+   * Writes one field's value through a cache of the last instance written and its bytes. An Avro
+   * record's binary form is its fields' forms one after the other, so the cached bytes stand for
+   * the field exactly.
+   */
+  private static final class SharingWriter<T> extends SpecificDatumWriter<T> {
+
+    private record Encoded(Object value, byte[] bytes) {}
+
+    private final Schema.Field shared;
+    private final SpecificDatumWriter<Object> fieldWriter;
+    // One immutable pair, so that stream threads sharing the serde never see a torn entry.
+    private final AtomicReference<Encoded> last = new AtomicReference<>();
+
+    SharingWriter(Schema schema, SpecificData data, String fieldName) {
+      super(schema, data);
+      this.shared = schema.getField(fieldName);
+      if (shared == null || !isRecord(shared.schema())) {
+        throw new IllegalArgumentException(
+            schema.getFullName() + " has no record field named " + fieldName);
+      }
+      this.fieldWriter = new SpecificDatumWriter<>(shared.schema(), data);
+    }
+
+    private static boolean isRecord(Schema schema) {
+      if (schema.getType() == Schema.Type.UNION) {
+        return schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.RECORD);
+      }
+      return schema.getType() == Schema.Type.RECORD;
+    }
+
+    @Override
+    protected void writeField(Object datum, Schema.Field f, Encoder out, Object state)
+        throws IOException {
+      if (f != shared) {
+        super.writeField(datum, f, out, state);
+        return;
+      }
+      Object value = getSpecificData().getField(datum, f.name(), f.pos());
+      if (value == null) {
+        super.writeField(datum, f, out, state);
+        return;
+      }
+      Encoded cached = last.get();
+      if (cached == null || cached.value() != value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        fieldWriter.write(value, encoder);
+        encoder.flush();
+        cached = new Encoded(value, bytes.toByteArray());
+        last.set(cached);
+      }
+      out.writeFixed(cached.bytes());
+    }
   }
 }
