@@ -44,6 +44,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  *     others to the instance that does
  * @param standbyReplicas {@code num.standby.replicas}, default 1: warm copies of each inbox and
  *     de-duplication store on another instance, which takes over at once when one stops
+ * @param streamThreads {@code num.stream.threads}, default 2: with exactly-once, a thread waits for
+ *     the broker at each commit, and a second one matches meanwhile
  */
 public record AlertConfig(
     String bootstrapServers,
@@ -62,7 +64,8 @@ public record AlertConfig(
     String webhookGroupId,
     WebhookSettings webhooks,
     Optional<String> applicationServer,
-    int standbyReplicas) {
+    int standbyReplicas,
+    int streamThreads) {
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
@@ -77,6 +80,8 @@ public record AlertConfig(
   public static final String APPLICATION_SERVER = "application.server";
   public static final String STANDBY_REPLICAS = "num.standby.replicas";
   public static final int DEFAULT_STANDBY_REPLICAS = 1;
+  public static final String STREAM_THREADS = "num.stream.threads";
+  public static final int DEFAULT_STREAM_THREADS = 1;
 
   public AlertConfig {
     requireText(bootstrapServers, "kafka.bootstrap.servers");
@@ -114,6 +119,10 @@ public record AlertConfig(
     if (standbyReplicas < 0) {
       throw new ConfigSource.ConfigException(
           "Config " + STANDBY_REPLICAS + " must be >= 0, got " + standbyReplicas);
+    }
+    if (streamThreads < 1) {
+      throw new ConfigSource.ConfigException(
+          "Config " + STREAM_THREADS + " must be >= 1, got " + streamThreads);
     }
   }
 
@@ -195,7 +204,8 @@ public record AlertConfig(
         source.getString("webhooks.group.id", applicationId + "-webhooks"),
         webhooks,
         source.get(APPLICATION_SERVER).filter(s -> !s.isBlank()).map(String::strip),
-        source.getInt(STANDBY_REPLICAS, DEFAULT_STANDBY_REPLICAS));
+        source.getInt(STANDBY_REPLICAS, DEFAULT_STANDBY_REPLICAS),
+        source.getInt(STREAM_THREADS, DEFAULT_STREAM_THREADS));
   }
 
   /** {@code <java.io.tmpdir>/sector-alerts/alert}. */
@@ -210,8 +220,8 @@ public record AlertConfig(
    * only see what it cannot: deserialization (sources read bytes; should it happen anyway, log and
    * go on), processing (an unexpected failure is a fault, not bad data: fail, so the transaction
    * aborts and the replaced thread retries), production (fail rather than lose an alert); the
-   * standby replicas and {@code application.server}. {@code streams.*} overrides are applied last
-   * and win.
+   * standby replicas, the stream threads and {@code application.server}. {@code streams.*}
+   * overrides are applied last and win.
    */
   public Properties toStreamsProperties() {
     Properties props =
@@ -221,6 +231,7 @@ public record AlertConfig(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(standbyReplicas));
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads));
     applicationServer.ifPresent(s -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s));
     props.putAll(streamsOverrides);
     return props;

@@ -43,6 +43,7 @@ class AlertConfigTest {
                 "sector-alerts-alert-webhooks",
                 WebhookSettings.defaults(),
                 Optional.empty(),
+                1,
                 1));
   }
 
@@ -173,13 +174,25 @@ class AlertConfigTest {
     AlertConfig config =
         AlertConfig.load(
             Map.of(),
-            Map.of("APPLICATION_SERVER", "alert-service-2:7071", "NUM_STANDBY_REPLICAS", "2"),
+            Map.of(
+                "APPLICATION_SERVER", "alert-service-2:7071",
+                "NUM_STANDBY_REPLICAS", "2",
+                "NUM_STREAM_THREADS", "3"),
             Optional.empty());
 
     assertThat(config.applicationServer()).contains("alert-service-2:7071");
     Properties props = config.toStreamsProperties();
     assertThat(props.getProperty("application.server")).isEqualTo("alert-service-2:7071");
     assertThat(props.getProperty("num.standby.replicas")).isEqualTo("2");
+    assertThat(props.getProperty("num.stream.threads")).isEqualTo("3");
+  }
+
+  @Test
+  void shouldRefuseFewerThanOneStreamThread() {
+    assertThatThrownBy(
+            () -> AlertConfig.load(Map.of("num.stream.threads", "0"), Map.of(), Optional.empty()))
+        .isInstanceOf(ConfigSource.ConfigException.class)
+        .hasMessageContaining("num.stream.threads must be >= 1, got 0");
   }
 
   @Test
