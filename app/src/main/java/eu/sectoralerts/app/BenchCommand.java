@@ -73,6 +73,14 @@ final class BenchCommand implements Callable<Integer> {
   String duration;
 
   @Option(
+      names = "--warmup",
+      defaultValue = "30s",
+      description =
+          "Pass items through the pipeline for this long before measuring, at --rate or with a few"
+              + " hundred in flight; 0s for none (default: ${DEFAULT-VALUE}).")
+  String warmup;
+
+  @Option(
       names = "--watchlists",
       defaultValue = "10000",
       description = "Generated watchlists to register (default: ${DEFAULT-VALUE}).")
@@ -117,6 +125,7 @@ final class BenchCommand implements Callable<Integer> {
               parseRate(rate),
               items,
               Optional.ofNullable(duration).map(BenchCommand::parseDuration),
+              parseDuration("--warmup", warmup),
               watchlists,
               seed,
               runId != null
@@ -168,6 +177,7 @@ final class BenchCommand implements Callable<Integer> {
                 settings.rate(),
                 settings.items(),
                 settings.duration(),
+                settings.warmup(),
                 settings.watchlists(),
                 settings.seed(),
                 settings.runId());
@@ -191,6 +201,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   static Duration parseDuration(String text) {
+    return parseDuration("--duration", text);
+  }
+
+  static Duration parseDuration(String option, String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
     try {
       if (value.startsWith("pt")) {
@@ -214,7 +228,7 @@ final class BenchCommand implements Callable<Integer> {
       // Falls through to the message below.
     }
     throw new IllegalArgumentException(
-        "--duration must be like 90s, 5m, 1h or PT1M30S, not '" + text + "'");
+        option + " must be like 90s, 5m, 1h or PT1M30S, not '" + text + "'");
   }
 
   private static void deleteQuietly(Path dir, PrintWriter err) {

@@ -28,6 +28,8 @@ class BenchCommandTest {
             "300",
             "--rate",
             "100",
+            "--warmup",
+            "3s",
             "--format",
             "json",
             "--run-id",
@@ -38,6 +40,9 @@ class BenchCommandTest {
     assertThat(report.path("run").path("itemsPublished").asLong()).isEqualTo(300);
     assertThat(report.path("run").path("rate").asText()).isEqualTo("100 items/s");
     assertThat(report.path("startupSeconds").asDouble()).isPositive();
+    // The warm-up's items went through at the run's rate and are in no figure below.
+    assertThat(report.path("run").path("warmupItems").asLong()).isBetween(200L, 320L);
+    assertThat(report.path("run").path("warmupSeconds").asDouble()).isGreaterThanOrEqualTo(3.0);
     for (String flow : new String[] {"baseline", "pipeline"}) {
       JsonNode figures = report.path(flow);
       assertThat(figures.path("published").asLong()).as(flow).isEqualTo(300);
@@ -73,11 +78,15 @@ class BenchCommandTest {
     assertThat(Main.run("bench", "--rate", "-5")).isEqualTo(2);
     assertThat(Main.run("bench", "--bootstrap-servers", "localhost:1")).isEqualTo(2);
     assertThat(Main.run("bench", "--duration", "soon")).isEqualTo(2);
+    assertThat(Main.run("bench", "--warmup", "-5s")).isEqualTo(2);
+    assertThat(Main.run("bench", "--warmup", "a while")).isEqualTo(2);
     assertThat(console.err())
         .contains("--format must be 'text' or 'json'")
         .contains("--rate must be a positive number")
         .contains("--bootstrap-servers and --schema-registry-url go together")
-        .contains("--duration must be like 90s, 5m, 1h or PT1M30S");
+        .contains("--duration must be like 90s, 5m, 1h or PT1M30S")
+        .contains("--warmup must not be negative")
+        .contains("--warmup must be like 90s, 5m, 1h or PT1M30S");
   }
 
   @Test

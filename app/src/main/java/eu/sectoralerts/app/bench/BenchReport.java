@@ -40,7 +40,12 @@ public record BenchReport(
     }
   }
 
-  /** What was asked for. */
+  /**
+   * What was asked for.
+   *
+   * @param warmupItems items passed through the pipeline before measuring, in {@code
+   *     warmupSeconds}; not counted in any figure
+   */
   public record Run(
       String runId,
       String target,
@@ -48,7 +53,9 @@ public record BenchReport(
       int watchlists,
       long itemsPublished,
       double meanItemBytes,
-      int partitions) {}
+      int partitions,
+      long warmupItems,
+      double warmupSeconds) {}
 
   /**
    * Items through one path: published, arrived at the end (for the pipeline: an item's alert from
@@ -126,6 +133,14 @@ public record BenchReport(
             machine.os()));
     if (startupSeconds != null) {
       out.append(String.format(Locale.ROOT, "embedded pipeline ready in %.1f s%n", startupSeconds));
+    }
+    if (run.warmupItems() > 0) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "warm-up: %d items through the pipeline in %.0f s before measuring%n",
+              run.warmupItems(),
+              run.warmupSeconds()));
     }
     out.append(String.format("%n%-22s %12s %12s%n", "", "raw Kafka", "pipeline"));
     row(out, "items published", baseline.published(), pipeline.published());

@@ -15,6 +15,8 @@ import java.util.OptionalDouble;
  * @param rate items published per second; empty: as fast as the producer goes
  * @param items items to publish; ignored when {@code duration} is given
  * @param duration how long to publish for, instead of a number of items
+ * @param warmup how long to pass items through the pipeline before measuring, so that the measured
+ *     run sees compiled code and filled caches (zero: no warm-up)
  * @param watchlists generated watchlists registered for the run (one catch-all comes on top)
  * @param seed seed of the generated items and watchlists
  * @param runId names the run's items, watchlists and baseline topic, so runs never mix
@@ -26,6 +28,7 @@ public record BenchSettings(
     OptionalDouble rate,
     int items,
     Optional<Duration> duration,
+    Duration warmup,
     int watchlists,
     long seed,
     String runId) {
@@ -39,6 +42,7 @@ public record BenchSettings(
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(rate, "rate");
     Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(warmup, "warmup");
     Objects.requireNonNull(runId, "runId");
     if (rate.isPresent() && !(rate.getAsDouble() > 0)) {
       throw new IllegalArgumentException("--rate must be a positive number of items per second");
@@ -48,6 +52,9 @@ public record BenchSettings(
     }
     if (duration.isPresent() && (duration.get().isNegative() || duration.get().isZero())) {
       throw new IllegalArgumentException("--duration must be positive");
+    }
+    if (warmup.isNegative()) {
+      throw new IllegalArgumentException("--warmup must not be negative");
     }
     if (watchlists < 0) {
       throw new IllegalArgumentException("--watchlists must not be negative");

@@ -1,7 +1,6 @@
 package eu.sectoralerts.app.bench;
 
 import eu.sectoralerts.app.bench.BenchReport.Flow;
-import eu.sectoralerts.avro.Alert;
 import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.avro.Watchlist;
 import eu.sectoralerts.enrich.tagging.TaxonomyTagger;
@@ -66,6 +65,9 @@ public final class PipelineBench {
   /** Items passed through the baseline topic at most (enough for a steady rate). */
   static final int MAX_BASELINE_ITEMS = 50_000;
 
+  /** Items in the pipeline at most during the warm-up, so that no backlog outlasts it. */
+  static final int WARMUP_IN_FLIGHT = 200;
+
   /** How long the pipeline may go without delivering anything before the run gives up. */
   static final Duration STALL_TIMEOUT = Duration.ofSeconds(120);
 
@@ -115,9 +117,10 @@ public final class PipelineBench {
       short replication = (short) itemsTopic.partitions().get(0).replicas().size();
       List<Watchlist> watchlists = registerWatchlists(producer, alerts);
       try {
+        Warmup warmup = warmUp(producer, alerts, texts);
         Flow baseline = baseline(admin, producer, texts, partitions, replication);
         Measured pipeline = pipeline(producer, alerts, texts);
-        return report(startupSeconds, texts, partitions, baseline, pipeline);
+        return report(startupSeconds, partitions, warmup, baseline, pipeline);
       } finally {
         for (Watchlist watchlist : watchlists) {
           producer.send(
@@ -199,6 +202,81 @@ public final class PipelineBench {
         .setPublisher("sector-alerts bench")
         .setPublishedAt(now)
         .build();
+  }
+
+  // ---------------------------------------------------------------- warm-up
+
+  private record Warmup(long items, double seconds) {}
+
+  /**
+   * Passes items through the pipeline for the warm-up time, at the run's rate but never more than
+   * {@link #WARMUP_IN_FLIGHT} unanswered, then waits for the last ones: what is measured next meets
+   * compiled code, and no backlog.
+   */
+  private Warmup warmUp(
+      KafkaProducer<String, byte[]> producer, AlertReader alerts, List<NewsItem> texts) {
+    if (settings.warmup().isZero()) {
+      return new Warmup(0, 0);
+    }
+    long intervalNanos =
+        settings.rate().isPresent() ? Math.round(1e9 / settings.rate().getAsDouble()) : 0;
+    long start = System.nanoTime();
+    long endBy = start + settings.warmup().toNanos();
+    long total = settings.warmup().toSeconds();
+    long published = 0;
+    long nextReport = start;
+    while (System.nanoTime() < endBy) {
+      long inFlight = published - alerts.arrived();
+      if (inFlight >= WARMUP_IN_FLIGHT) {
+        long waitingFor = published - WARMUP_IN_FLIGHT;
+        awaitQuietly(Duration.ofMillis(50), () -> alerts.arrived() > waitingFor);
+      } else {
+        long due = start + published * intervalNanos;
+        while (intervalNanos > 0 && System.nanoTime() < Math.min(due, endBy)) {
+          LockSupport.parkNanos(Math.min(due, endBy) - System.nanoTime());
+        }
+        String id = prefix + "warmup-" + published;
+        alerts.expect(id, System.nanoTime());
+        producer.send(itemRecord(id, withId(texts.get((int) (published % texts.size())), id)));
+        published++;
+      }
+      long now = System.nanoTime();
+      if (now >= nextReport) {
+        progress.update(
+            "warm-up",
+            (now - start) / 1_000_000_000L,
+            total,
+            alerts.arrived() + " items through (not measured)");
+        nextReport = now + 250_000_000L;
+      }
+    }
+    producer.flush();
+    awaitArrivals(alerts, published, "warm-up", start);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    alerts.reset();
+    return new Warmup(published, seconds);
+  }
+
+  /** Waits until {@code published} items arrived, giving up when nothing arrives for a while. */
+  private void awaitArrivals(AlertReader alerts, long published, String phase, long start) {
+    long lastProgress = System.nanoTime();
+    long lastArrived = -1;
+    while (alerts.arrived() < published) {
+      long arrived = alerts.arrived();
+      long now = System.nanoTime();
+      if (arrived != lastArrived) {
+        lastArrived = arrived;
+        lastProgress = now;
+      } else if (now - lastProgress > STALL_TIMEOUT.toNanos()) {
+        return;
+      }
+      progress.update(
+          phase,
+          arrived,
+          published,
+          rate(arrived, now - start) + " items/s through, all " + published + " published");
+      awaitQuietly(Duration.ofMillis(250), () -> false);
+    }
   }
 
   // ---------------------------------------------------------------- baseline
@@ -323,24 +401,7 @@ public final class PipelineBench {
       }
     }
     producer.flush();
-    long lastProgress = System.nanoTime();
-    long lastArrived = -1;
-    while (alerts.arrived() < published) {
-      long arrived = alerts.arrived();
-      long now = System.nanoTime();
-      if (arrived != lastArrived) {
-        lastArrived = arrived;
-        lastProgress = now;
-      } else if (now - lastProgress > STALL_TIMEOUT.toNanos()) {
-        break;
-      }
-      progress.update(
-          "pipeline",
-          arrived,
-          published,
-          rate(arrived, now - start) + " items/s through, all " + published + " published");
-      awaitQuietly(Duration.ofMillis(250), () -> false);
-    }
+    awaitArrivals(alerts, published, "pipeline", start);
     BenchReport.Resources resources = sampler.stop();
     double seconds = Math.max(1e-9, (alerts.lastArrivalNanos() - start) / 1e9);
     Flow flow =
@@ -365,11 +426,7 @@ public final class PipelineBench {
   // ---------------------------------------------------------------- report
 
   private BenchReport report(
-      Double startupSeconds,
-      List<NewsItem> texts,
-      int partitions,
-      Flow baseline,
-      Measured pipeline) {
+      Double startupSeconds, int partitions, Warmup warmup, Flow baseline, Measured pipeline) {
     boolean maxRate = settings.rate().isEmpty();
     Double fraction =
         maxRate && baseline.itemsPerSecond() > 0
@@ -419,7 +476,9 @@ public final class PipelineBench {
             settings.watchlists(),
             pipeline.flow().published(),
             pipeline.meanBytes(),
-            partitions),
+            partitions,
+            warmup.items(),
+            warmup.seconds()),
         startupSeconds,
         baseline,
         pipeline.flow(),
@@ -512,7 +571,7 @@ public final class PipelineBench {
     private volatile boolean running = true;
     private final Thread thread;
     private final KafkaConsumer<String, Bytes> consumer;
-    private final AvroSerde<Alert> alertSerde = AvroSerde.forValues(registry, Alert.class);
+    private final AlertHeads heads = new AlertHeads(registry);
 
     AlertReader() {
       Map<String, Object> config = new HashMap<>();
@@ -587,19 +646,19 @@ public final class PipelineBench {
           if (record.value() == null) {
             continue;
           }
-          Alert alert = alertSerde.deserialize(record.topic(), record.value().get());
-          String itemId = alert.getItem().getItem().getId();
+          AlertHeads.Head alert = heads.read(record.topic(), record.value().get());
+          String itemId = alert.itemId();
           Long due = dueAt.get(itemId);
           if (due == null) {
             continue;
           }
-          if (!alertIds.add(alert.getId())) {
+          if (!alertIds.add(alert.alertId())) {
             duplicates.incrementAndGet();
             continue;
           }
           alertCount.incrementAndGet();
           latency.recordValue(Math.max(0, (now - due) / 1000));
-          if (catchAllId.equals(alert.getWatchlistId()) && arrivedItems.add(itemId)) {
+          if (catchAllId.equals(alert.watchlistId()) && arrivedItems.add(itemId)) {
             lastArrival = now;
           }
         }
