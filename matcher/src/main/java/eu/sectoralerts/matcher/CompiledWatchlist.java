@@ -28,7 +28,7 @@ final class CompiledWatchlist {
   private final Set<String> entities;
   private final boolean europeanFirmsOnly;
   private final Query keywords;
-  private final Query rewritten;
+  private final KeywordSearch.Plan plan;
 
   /** Set once a newer version replaced this one, or it was removed: then look the id up. */
   private volatile boolean retired;
@@ -43,7 +43,7 @@ final class CompiledWatchlist {
     this.entities = Set.copyOf(entities);
     this.europeanFirmsOnly = watchlist.getEuropeanFirmsOnly();
     this.keywords = keywords;
-    this.rewritten = keywords == null ? null : KeywordSearch.rewriteOnce(keywords);
+    this.plan = keywords == null ? null : KeywordSearch.planOnce(keywords);
   }
 
   /**
@@ -195,7 +195,7 @@ final class CompiledWatchlist {
       reasons.add(reason("europeanFirmsOnly", item.europeanFirms()));
     }
     if (keywords != null) {
-      MatchReason query = search.reason(keywords, rewritten);
+      MatchReason query = search.reason(keywords, plan);
       if (query == null) {
         return null;
       }

@@ -50,7 +50,7 @@ final class KeywordSearch {
   private LeafReaderContext leaf;
 
   /** What each query other than a boolean or a boost matched in this item, run once each. */
-  private final Map<Query, LeafMatch> leaves = new HashMap<>();
+  private final Map<Leaf, LeafMatch> leaves = new HashMap<>();
 
   /** Searches the item already indexed alone in {@code searcher} (the monitor's). */
   KeywordSearch(IndexSearcher searcher, ItemFacts item) {
@@ -89,19 +89,78 @@ final class KeywordSearch {
   }
 
   /**
-   * {@code keywords} rewritten for any item, when its rewriting does not depend on the item (the
-   * usual case: words, phrases and wildcards; not fuzzy words, which rewrite to the item's similar
-   * words), so that matching skips it; else null, and each item rewrites it.
+   * {@code keywords} rewritten for any item and compiled for {@link #reason}, when its rewriting
+   * does not depend on the item (the usual case: words, phrases and wildcards; not fuzzy words,
+   * which rewrite to the item's similar words), so that matching skips both; else null, and each
+   * item rewrites it.
    */
-  static Query rewriteOnce(Query keywords) {
+  static Plan planOnce(Query keywords) {
     if (!rewritesAlikeForAnyItem(keywords)) {
       return null;
     }
     try {
-      return NO_ITEM.rewrite(keywords);
+      return plan(NO_ITEM.rewrite(keywords));
     } catch (IOException | RuntimeException e) {
       // It fails again when it runs, and is reported then.
       return null;
+    }
+  }
+
+  /**
+   * A rewritten query as {@link #matches} evaluates it: booleans as their clauses, boosts as what
+   * they boost (a boost changes scores, never matches), every other query a {@link Leaf}.
+   */
+  static Plan plan(Query rewritten) {
+    if (rewritten instanceof BoostQuery boost) {
+      return plan(boost.getQuery());
+    }
+    if (rewritten instanceof BooleanQuery bool) {
+      List<Clause> clauses = new ArrayList<>(bool.clauses().size());
+      for (BooleanClause clause : bool.clauses()) {
+        clauses.add(new Clause(clause.getOccur(), plan(clause.getQuery())));
+      }
+      return new Bool(List.copyOf(clauses), bool.getMinimumNumberShouldMatch());
+    }
+    return new Leaf(rewritten);
+  }
+
+  /** A compiled keyword query. */
+  sealed interface Plan permits Bool, Leaf {}
+
+  /** One clause of a boolean query. */
+  record Clause(BooleanClause.Occur occur, Plan plan) {}
+
+  /** A boolean query: its clauses and how many optional ones must match. */
+  record Bool(List<Clause> clauses, int minimumShouldMatch) implements Plan {}
+
+  /**
+   * A query other than a boolean or a boost, the key of an item's cache of what such queries
+   * matched. Its hash is computed once: Lucene's queries compute theirs on every call, hashing each
+   * term's bytes, which cost more than the rest of a cache lookup.
+   */
+  static final class Leaf implements Plan {
+    private final Query query;
+    private final int hash;
+
+    Leaf(Query query) {
+      this.query = query;
+      this.hash = query.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other
+          || (other instanceof Leaf leaf && hash == leaf.hash && query.equals(leaf.query));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return query.toString();
     }
   }
 
@@ -156,12 +215,12 @@ final class KeywordSearch {
    * prefix, runs once per item however many watchlists use it. Many watchlists share their words (a
    * product, a place), so an item's matches cost a few Lucene searches, not one per watchlist.
    *
-   * @param rewritten {@code keywords} as {@link #rewriteOnce} gave it, or null
+   * @param planned {@code keywords} as {@link #planOnce} gave it, or null
    * @throws IOException or a runtime exception when the query cannot run (too many clauses)
    */
-  MatchReason reason(Query keywords, Query rewritten) throws IOException {
+  MatchReason reason(Query keywords, Plan planned) throws IOException {
     openIndexed();
-    Query runnable = rewritten != null ? rewritten : searcher.rewrite(keywords);
+    Plan runnable = planned != null ? planned : plan(searcher.rewrite(keywords));
     List<LeafMatch> matched = new ArrayList<>(4);
     if (!matches(runnable, matched)) {
       return null;
@@ -198,44 +257,42 @@ final class KeywordSearch {
    * Whether {@code query} matches the item, adding the matches of the leaves that make it match to
    * {@code into} (and nothing when it does not match).
    */
-  private boolean matches(Query query, List<LeafMatch> into) throws IOException {
-    if (query instanceof BoostQuery boost) {
-      return matches(boost.getQuery(), into);
-    }
-    if (query instanceof BooleanQuery bool) {
+  private boolean matches(Plan plan, List<LeafMatch> into) throws IOException {
+    if (plan instanceof Bool bool) {
       int mark = into.size();
       int optional = 0;
-      for (BooleanClause clause : bool.clauses()) {
-        switch (clause.getOccur()) {
+      for (Clause clause : bool.clauses()) {
+        switch (clause.occur()) {
           case MUST_NOT -> {
-            if (matches(clause.getQuery(), new ArrayList<>(2))) {
+            if (matches(clause.plan(), new ArrayList<>(2))) {
               truncate(into, mark);
               return false;
             }
           }
           case MUST, FILTER -> {
-            if (!matches(clause.getQuery(), into)) {
+            if (!matches(clause.plan(), into)) {
               truncate(into, mark);
               return false;
             }
           }
           case SHOULD -> {
-            if (matches(clause.getQuery(), into)) {
+            if (matches(clause.plan(), into)) {
               optional++;
             }
           }
         }
       }
-      if (optional < bool.getMinimumNumberShouldMatch() || into.size() == mark) {
+      if (optional < bool.minimumShouldMatch() || into.size() == mark) {
         truncate(into, mark);
         return false;
       }
       return true;
     }
-    LeafMatch leafMatch = leaves.get(query);
+    Leaf leaf = (Leaf) plan;
+    LeafMatch leafMatch = leaves.get(leaf);
     if (leafMatch == null) {
-      leafMatch = leafMatch(query);
-      leaves.put(query, leafMatch);
+      leafMatch = leafMatch(leaf.query);
+      leaves.put(leaf, leafMatch);
     }
     if (leafMatch == LeafMatch.NONE) {
       return false;

@@ -55,7 +55,7 @@ class KeywordSearchTest {
           Query rewritten = lucene.rewrite(query);
           MatchReason expected = luceneReason(lucene, facts, rewritten);
           // Once with the query as compiled watchlists hold it, once rewritten per item.
-          assertThat(search.reason(query, KeywordSearch.rewriteOnce(query)))
+          assertThat(search.reason(query, KeywordSearch.planOnce(query)))
               .as("query %s on item %s", query, item.getItem().getId())
               .isEqualTo(expected);
           assertThat(search.reason(query, null)).isEqualTo(expected);
@@ -79,9 +79,9 @@ class KeywordSearchTest {
     ItemFacts facts = ItemFacts.of(item);
     KeywordSearch search = KeywordSearch.index(facts);
     Query query = KeywordQueries.parse("gallium AND export -licence");
-    assertThat(search.reason(query, KeywordSearch.rewriteOnce(query))).isNull();
+    assertThat(search.reason(query, KeywordSearch.planOnce(query))).isNull();
     Query allowed = KeywordQueries.parse("gallium AND export -tariff");
-    MatchReason reason = search.reason(allowed, KeywordSearch.rewriteOnce(allowed));
+    MatchReason reason = search.reason(allowed, KeywordSearch.planOnce(allowed));
     assertThat(reason.getMatched()).containsExactly("Gallium", "gallium", "export");
   }
 
