@@ -6,6 +6,7 @@ import eu.sectoralerts.avro.Watchlist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -101,8 +102,7 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
   /** Registrations per monitor commit in {@link #putAll}: each commit refreshes its searcher. */
   static final int COMMIT_BATCH = 50_000;
 
-  private static final Comparator<WatchlistMatch> BY_WATCHLIST_ID =
-      Comparator.comparing(m -> m.watchlist().getId());
+  private static final Comparator<ById> BY_ID = Comparator.comparing(ById::id);
 
   private static final Comparator<WatchlistFailure> FAILURES_BY_ID =
       Comparator.comparing(WatchlistFailure::watchlistId);
@@ -389,16 +389,32 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
             failures.add(current.failure(e));
           }
         });
-    matches.sort(BY_WATCHLIST_ID);
-    // A watchlist filed under several of the item's routes (two of its sectors, say) is found
-    // once per route, and one changing between the monitor and the routes may be found by both.
-    for (int i = matches.size() - 1; i > 0; i--) {
-      if (matches.get(i).watchlist().getId().equals(matches.get(i - 1).watchlist().getId())) {
-        matches.remove(i);
+    failures.sort(FAILURES_BY_ID);
+    return new MatchResult(byIdOnce(matches), failures);
+  }
+
+  /** A match with its watchlist's id at hand: sorting compares ids, not three pointers deep. */
+  private record ById(String id, WatchlistMatch match) {}
+
+  /**
+   * The matches sorted by watchlist id, each watchlist once: one filed under several of the item's
+   * routes (two of its sectors, say) is found once per route, and one changing between the monitor
+   * and the routes may be found by both.
+   */
+  private static List<WatchlistMatch> byIdOnce(List<WatchlistMatch> matches) {
+    ById[] byId = new ById[matches.size()];
+    for (int i = 0; i < byId.length; i++) {
+      WatchlistMatch match = matches.get(i);
+      byId[i] = new ById(match.watchlist().getId(), match);
+    }
+    Arrays.sort(byId, BY_ID);
+    List<WatchlistMatch> sorted = new ArrayList<>(byId.length);
+    for (int i = 0; i < byId.length; i++) {
+      if (i == 0 || !byId[i].id().equals(byId[i - 1].id())) {
+        sorted.add(byId[i].match());
       }
     }
-    failures.sort(FAILURES_BY_ID);
-    return new MatchResult(matches, failures);
+    return sorted;
   }
 
   /**
