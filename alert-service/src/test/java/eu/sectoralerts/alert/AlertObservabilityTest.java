@@ -1,5 +1,6 @@
 package eu.sectoralerts.alert;
 
+import static eu.sectoralerts.testkit.PrometheusSamples.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,8 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -125,19 +124,6 @@ class AlertObservabilityTest {
       assertThat(value(metrics, "kafka_stream_alive_stream_threads", "alert-service"))
           .isEqualTo(1.0);
     }
-  }
-
-  /** The value of the first sample of {@code name} whose labels contain {@code label}. */
-  static double value(String metrics, String name, String label) {
-    Matcher m =
-        Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
-            .matcher(metrics);
-    while (m.find()) {
-      if (m.group(1).contains(label)) {
-        return Double.parseDouble(m.group(2));
-      }
-    }
-    throw new AssertionError("No sample " + name + "{" + label + "}");
   }
 
   private JsonNode post(AlertService service, String path, String key, String body)

@@ -1,5 +1,6 @@
 package eu.sectoralerts.enrich;
 
+import static eu.sectoralerts.testkit.PrometheusSamples.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -101,19 +100,6 @@ class EnrichObservabilityTest {
       assertThat(metrics).contains("kafka_consumer_", "kafka_producer_", "jvm_memory_used_bytes");
       assertThat(value(metrics, "sector_alerts_items_tagged_total", "reason=\"tagging\"")).isZero();
     }
-  }
-
-  /** The value of the first sample of {@code name} whose labels contain {@code label}. */
-  static double value(String metrics, String name, String label) {
-    Matcher m =
-        Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
-            .matcher(metrics);
-    while (m.find()) {
-      if (m.group(1).contains(label)) {
-        return Double.parseDouble(m.group(2));
-      }
-    }
-    throw new AssertionError("No sample " + name + "{" + label + "}");
   }
 
   private static byte[] bytes(String text) {

@@ -1,5 +1,6 @@
 package eu.sectoralerts.ingest;
 
+import static eu.sectoralerts.testkit.PrometheusSamples.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.sectoralerts.common.KeyDigests;
@@ -11,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -79,19 +78,6 @@ class IngestObservabilityTest {
           .isGreaterThanOrEqualTo(1.0);
       assertThat(metrics).contains("jvm_memory_used_bytes");
     }
-  }
-
-  /** The value of the first sample of {@code name} whose labels contain {@code label}. */
-  static double value(String metrics, String name, String label) {
-    Matcher m =
-        Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
-            .matcher(metrics);
-    while (m.find()) {
-      if (m.group(1).contains(label)) {
-        return Double.parseDouble(m.group(2));
-      }
-    }
-    throw new AssertionError("No sample " + name + "{" + label + "} in:\n" + metrics);
   }
 
   private HttpResponse<String> postItem(IngestService service) throws Exception {
