@@ -331,26 +331,8 @@ class WebhookOutageTest {
       }
 
       // The working endpoint was not held up by the slow, failing and unreachable ones.
-      List<Long> latencies =
-          main.requests("/fast").stream()
-              .filter(r -> itemOfAlert.containsKey(r.webhookId()))
-              .map(
-                  r ->
-                      Duration.between(
-                              producedAt.get(itemOfAlert.get(r.webhookId())), r.receivedAt())
-                          .toMillis())
-              .sorted()
-              .toList();
-      List<Long> sharedLatencies =
-          slow.requests("/shared").stream()
-              .filter(r -> itemOfAlert.containsKey(r.webhookId()))
-              .map(
-                  r ->
-                      Duration.between(
-                              producedAt.get(itemOfAlert.get(r.webhookId())), r.receivedAt())
-                          .toMillis())
-              .sorted()
-              .toList();
+      List<Long> latencies = latenciesMs(main.requests("/fast"), itemOfAlert, producedAt);
+      List<Long> sharedLatencies = latenciesMs(slow.requests("/shared"), itemOfAlert, producedAt);
       long sharedMax =
           sharedLatencies.isEmpty() ? -1 : sharedLatencies.get(sharedLatencies.size() - 1);
       report.note(
@@ -423,5 +405,23 @@ class WebhookOutageTest {
     static String path(String url) {
       return java.net.URI.create(url).getPath();
     }
+  }
+
+  /**
+   * From each received alert's item being produced to its delivery, sorted, in milliseconds; other
+   * requests (test deliveries) are left out.
+   */
+  private static List<Long> latenciesMs(
+      List<WebhookReceiver.Request> requests,
+      Map<String, String> itemOfAlert,
+      Map<String, Instant> producedAt) {
+    return requests.stream()
+        .filter(r -> itemOfAlert.containsKey(r.webhookId()))
+        .map(
+            r ->
+                Duration.between(producedAt.get(itemOfAlert.get(r.webhookId())), r.receivedAt())
+                    .toMillis())
+        .sorted()
+        .toList();
   }
 }
