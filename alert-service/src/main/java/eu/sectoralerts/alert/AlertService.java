@@ -119,12 +119,13 @@ public final class AlertService implements AutoCloseable {
               names.subscribers(),
               Serdes.String(),
               AvroSerde.forValues(registry, Subscriber.class));
-      // An item's alerts all carry the item: it is encoded once for all of them.
+      // An item's alerts all carry the item: it is encoded once for all of them. The inbox files
+      // each alert as read from the alerts topic: as the bytes read, not encoded again.
       Topic<String, Alert> alerts =
           new Topic<>(
               names.alerts(),
               Serdes.String(),
-              AvroSerde.forValuesSharing(registry, Alert.class, "item"));
+              AvroSerde.forValuesSharing(registry, Alert.class, "item").reusingReadBytes());
       Topic<byte[], DeadLetter> deadLetters =
           new Topic<>(
               names.alertDeadLetters(),

@@ -70,7 +70,10 @@ public final class AlertTopology {
    * @param watchlists the compacted watchlists topic (watchlist id → watchlist)
    * @param subscribers the compacted subscribers topic (subscriber id → subscriber)
    * @param tagged the tagged-items topic, read as bytes
-   * @param alerts the alerts topic (subscriber id → alert)
+   * @param alerts the alerts topic (subscriber id → alert); its value serde also reads the alerts
+   *     back for the inbox and writes them into the inbox store (one {@link
+   *     eu.sectoralerts.registry.AvroSerde#reusingReadBytes reusing the bytes read} files them as
+   *     read, without encoding them again)
    * @param deadLetters the alert service's dead-letter topic
    * @param taggedItems decodes tagged-item values
    * @param watchlistTable mirror of the watchlists store (the caller connects it to the matcher)

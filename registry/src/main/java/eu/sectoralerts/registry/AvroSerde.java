@@ -33,6 +33,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>{@link #forValuesSharing} makes a serde for values that often share one nested record (the
  * alerts of one item all carry that item): the shared record is encoded once and its bytes reused
  * while the next values carry the same instance. The bytes are exactly those of the plain serde.
+ *
+ * <p>{@link #reusingReadBytes} makes a serde that writes a value it has just read as the bytes it
+ * read it from, when they name the schema id it would write with: a topology that reads records
+ * only to file them in a store (the alerts inbox) then copies them instead of encoding them again.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
@@ -44,12 +48,31 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final SpecificDatumWriter<T> writer;
   private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
   private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
+  private final String sharedField;
+
+  /** The value read last and its bytes; null unless {@link #reusingReadBytes}. */
+  private final AtomicReference<Read> lastRead;
+
+  /**
+   * About the size of the last value written: alerts of 1.5 KB grown from a small buffer were
+   * copied three times each. Racy on purpose, being only a hint.
+   */
+  private int sizeHint = 256;
+
+  /** A value as read, and the wire-format bytes it was read from. */
+  private record Read(Object value, int schemaId, byte[] bytes) {}
 
   private AvroSerde(
-      SchemaRegistryClient registry, Class<T> type, boolean isKey, String sharedField) {
+      SchemaRegistryClient registry,
+      Class<T> type,
+      boolean isKey,
+      String sharedField,
+      boolean reuseReadBytes) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.type = Objects.requireNonNull(type, "type");
     this.isKey = isKey;
+    this.sharedField = sharedField;
+    this.lastRead = reuseReadBytes ? new AtomicReference<>() : null;
     this.data = SpecificData.getForClass(type);
     this.readerSchema = data.getSchema(type);
     this.writer =
@@ -61,7 +84,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   /** Serde for record values of the given generated class. */
   public static <T extends SpecificRecord> AvroSerde<T> forValues(
       SchemaRegistryClient registry, Class<T> type) {
-    return new AvroSerde<>(registry, type, false, null);
+    return new AvroSerde<>(registry, type, false, null, false);
   }
 
   /**
@@ -73,13 +96,25 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
    */
   public static <T extends SpecificRecord> AvroSerde<T> forValuesSharing(
       SchemaRegistryClient registry, Class<T> type, String sharedField) {
-    return new AvroSerde<>(registry, type, false, Objects.requireNonNull(sharedField, "field"));
+    return new AvroSerde<>(
+        registry, type, false, Objects.requireNonNull(sharedField, "field"), false);
   }
 
   /** Serde for record keys of the given generated class. */
   public static <T extends SpecificRecord> AvroSerde<T> forKeys(
       SchemaRegistryClient registry, Class<T> type) {
-    return new AvroSerde<>(registry, type, true, null);
+    return new AvroSerde<>(registry, type, true, null, false);
+  }
+
+  /**
+   * This serde, but writing the value it read last as the very bytes it was read from, when they
+   * carry the schema id it would write under (the registry gives a schema one id in every subject):
+   * no encoding, only a copy by whoever stores them. Those bytes decode to an equal value; a value
+   * changed after it was read must not be written with this serde, which would write the bytes of
+   * what was read. Any other value is encoded as usual.
+   */
+  public AvroSerde<T> reusingReadBytes() {
+    return new AvroSerde<>(registry, type, isKey, sharedField, true);
   }
 
   /** The subject this serde registers under for {@code topic}. */
@@ -105,14 +140,21 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
               + e.getMessage(),
           e);
     }
+    if (lastRead != null) {
+      Read read = lastRead.get();
+      if (read != null && read.value() == value && read.schemaId() == id) {
+        return read.bytes();
+      }
+    }
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint);
       ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
       WireFormat.writeHeader(header, id);
       out.write(header.array());
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
       writer.write(value, encoder);
       encoder.flush();
+      sizeHint = Math.max(256, out.size() + out.size() / 8);
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
@@ -143,6 +185,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       if (!decoder.isEnd()) {
         throw new SerializationException(
             "Record of topic " + topic + " has trailing bytes after the Avro value");
+      }
+      if (lastRead != null) {
+        lastRead.set(new Read(value, id, bytes));
       }
       return value;
     } catch (IOException | RuntimeException e) {

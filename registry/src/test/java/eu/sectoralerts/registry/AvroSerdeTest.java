@@ -9,6 +9,8 @@ import eu.sectoralerts.avro.MatchReason;
 import eu.sectoralerts.avro.NewsItem;
 import eu.sectoralerts.avro.RiskLevel;
 import eu.sectoralerts.avro.TaggedItem;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +18,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
 class AvroSerdeTest {
@@ -84,6 +94,79 @@ class AvroSerdeTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void shouldWriteAnAlertJustReadAsTheBytesItWasReadFrom() {
+    AvroSerde<Alert> reusing = sharing.reusingReadBytes();
+    byte[] written = plain.serialize(TOPIC, alert("a-1", tagged("item-1", "A port levy rises")));
+
+    Alert read = reusing.deserialize(TOPIC, written);
+
+    // The very array: nothing encoded again.
+    assertThat(reusing.serialize("inbox-changelog", read)).isSameAs(written);
+  }
+
+  @Test
+  void shouldEncodeAnyOtherAlertAfresh() {
+    AvroSerde<Alert> reusing = sharing.reusingReadBytes();
+    Alert first = alert("a-1", tagged("item-1", "Cobalt quotas for refiners"));
+    Alert second = alert("a-2", tagged("item-2", "A wind tender closes early"));
+    byte[] firstBytes = plain.serialize(TOPIC, first);
+    Alert read = reusing.deserialize(TOPIC, firstBytes);
+    Alert changedCopy = Alert.newBuilder(read).setWatchlistName("renamed").build();
+
+    assertThat(reusing.serialize(TOPIC, changedCopy))
+        .isEqualTo(plain.serialize(TOPIC, changedCopy));
+    assertThat(reusing.serialize(TOPIC, second)).isEqualTo(plain.serialize(TOPIC, second));
+    // Read before another value was: its bytes are no longer remembered, it is encoded again.
+    reusing.deserialize(TOPIC, plain.serialize(TOPIC, second));
+    assertThat(reusing.serialize(TOPIC, read)).isNotSameAs(firstBytes).isEqualTo(firstBytes);
+  }
+
+  @Test
+  void shouldEncodeAnAlertReadUnderAnOlderSchemaWithTheCurrentOne() throws Exception {
+    // An older writer: the alert without its reasons (which default to none).
+    Schema older =
+        SchemaBuilder.record("Alert")
+            .namespace("eu.sectoralerts.avro")
+            .fields()
+            .requiredString("id")
+            .requiredString("subscriberId")
+            .requiredString("watchlistId")
+            .requiredString("watchlistName")
+            .name("item")
+            .type(TaggedItem.getClassSchema())
+            .noDefault()
+            .name("createdAt")
+            .type(Alert.getClassSchema().getField("createdAt").schema())
+            .noDefault()
+            .endRecord();
+    int olderId = registry.register("old-alerts-value", older);
+    Alert current = alert("a-1", tagged("item-1", "Rare earth magnets need a permit"));
+    current.setReasons(List.of());
+    GenericRecord old = new GenericData.Record(older);
+    for (Schema.Field field : older.getFields()) {
+      old.put(field.name(), current.get(field.name()));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
+    WireFormat.writeHeader(header, olderId);
+    out.write(header.array());
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+    GenericData model = new GenericData();
+    model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    model.addLogicalTypeConversion(new TimeConversions.DateConversion());
+    new GenericDatumWriter<GenericRecord>(older, model).write(old, encoder);
+    encoder.flush();
+    AvroSerde<Alert> reusing = sharing.reusingReadBytes();
+
+    Alert read = reusing.deserialize(TOPIC, out.toByteArray());
+    byte[] rewritten = reusing.serialize(TOPIC, read);
+
+    assertThat(read).isEqualTo(current);
+    assertThat(WireFormat.schemaId(rewritten)).isNotEqualTo(olderId);
+    assertThat(rewritten).isEqualTo(plain.serialize(TOPIC, current));
   }
 
   @Test
