@@ -8,6 +8,7 @@ import eu.sectoralerts.enrich.taxonomy.Taxonomy.Organisation;
 import eu.sectoralerts.enrich.taxonomy.Term;
 import eu.sectoralerts.enrich.text.AnalyzedText;
 import eu.sectoralerts.enrich.text.TextAnalyzer;
+import eu.sectoralerts.enrich.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * A taxonomy turned into what the tagger runs on: one {@link Rule} per concept, cue, organisation
- * and company noun (plus one per {@code unless} list), and one keyword per distinct normalised
- * phrase, each keyword knowing every rule it serves. Built once; immutable afterwards.
+ * and company noun (plus one per {@code unless} list), one keyword per distinct normalised phrase,
+ * each keyword knowing every rule it serves, and the {@link Vocabulary} of the phrases' words that
+ * items are analysed with. Built once; immutable afterwards.
  */
 final class CompiledTaxonomy {
 
@@ -113,6 +115,8 @@ final class CompiledTaxonomy {
   private final Map<String, Organisation> companiesByAlias = new HashMap<>();
   private final Map<String, Character> codes = new HashMap<>();
   private final Map<String, Integer> groups = new HashMap<>();
+  private final Vocabulary vocabulary;
+  private final Kind[] kinds;
   private int maxAliasWords;
   private int exposureRule;
 
@@ -178,6 +182,10 @@ final class CompiledTaxonomy {
     }
     Rule noun = add(Kind.NOUN, "company-noun", "company-noun", 0, 0, -1);
     addTerms(noun, taxonomy.companies().nouns(), false);
+    String[] words = new String[codes.size()];
+    codes.forEach((word, code) -> words[code - FIRST_CODE] = word);
+    this.vocabulary = Vocabulary.of(List.of(words));
+    this.kinds = rules.stream().map(Rule::kind).toArray(Kind[]::new);
   }
 
   /** The index of the rule of foreign firms named as a group. */
@@ -187,6 +195,11 @@ final class CompiledTaxonomy {
 
   Rule rule(int index) {
     return rules.get(index);
+  }
+
+  /** The kind of rule {@code index}; read for every match. */
+  Kind kind(int index) {
+    return kinds[index];
   }
 
   Keyword keyword(int index) {
@@ -204,6 +217,9 @@ final class CompiledTaxonomy {
    * be part of a match.
    */
   Encoded encode(AnalyzedText text) {
+    if (text.vocabulary() != vocabulary) {
+      throw new IllegalArgumentException("the text was not analysed with this taxonomy's words");
+    }
     char[] chars = new char[text.size() * 2];
     int[] tokenAt = new int[chars.length];
     int n = 0;
@@ -212,11 +228,20 @@ final class CompiledTaxonomy {
         chars[n] = BARRIER;
         tokenAt[n++] = -1;
       }
-      Character code = codes.get(text.norm(i));
-      chars[n] = code == null ? OTHER : code;
+      // the analyzer looked the word up already: word number i has code FIRST_CODE + i
+      int word = text.word(i);
+      chars[n] = word < 0 ? OTHER : (char) (FIRST_CODE + word);
       tokenAt[n++] = i;
     }
     return new Encoded(new String(chars, 0, n), tokenAt);
+  }
+
+  /**
+   * Every word of a phrase of the taxonomy, numbered in the order of their codes: what items are
+   * analysed with, so {@link #encode} needs no lookup of its own.
+   */
+  Vocabulary vocabulary() {
+    return vocabulary;
   }
 
   /** Every keyword, in index order: what a {@link TermFinder} is compiled from. */

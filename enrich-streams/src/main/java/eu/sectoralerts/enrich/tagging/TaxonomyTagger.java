@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,10 @@ import java.util.Optional;
  * The {@link Tagger} of a {@link Taxonomy}: the taxonomy is compiled once into one multi-phrase
  * matcher ({@link AhoCorasickTermFinder}) over the item's tokens, each token one character coding
  * its normal form (see {@code TextAnalyzer} and {@code CompiledTaxonomy}), so title and body are
- * read in a single pass whatever the number of phrases.
+ * read in a single pass whatever the number of phrases. The analyzer numbers each token by the
+ * taxonomy's {@link eu.sectoralerts.enrich.text.Vocabulary} as it reads it, so the code is known
+ * without a lookup by string; after matching, the matches that count are filed by the kind of their
+ * rule once, and the later steps (scores, firms, bodies, level) read only the kind they need.
  *
  * <p>Per item: every phrase occurrence is found; occurrences inside an {@code unless} phrase of
  * their rule are cancelled, and of overlapping occurrences for one target only the first and
@@ -68,30 +72,53 @@ public final class TaxonomyTagger implements Tagger {
   /** How many capitalised words a company name found by the nationality pattern may have. */
   private static final int MAX_NAME_WORDS = 4;
 
-  /** Matches by start, the longest first. */
+  // The orders below are written out rather than composed (Comparator.comparingInt(...)
+  // .thenComparing(...)): composed comparators cost a chain of calls per comparison, and every
+  // item sorts its matches a few times.
+
+  /** Matches by start, the longest first, then by rule. */
   private static final Comparator<Hit> IN_TEXT_ORDER =
-      Comparator.comparingInt(Hit::first)
-          .thenComparing(Comparator.comparingInt(Hit::last).reversed())
-          .thenComparingInt(Hit::rule);
+      (a, b) -> {
+        if (a.first() != b.first()) {
+          return Integer.compare(a.first(), b.first());
+        }
+        if (a.last() != b.last()) {
+          return Integer.compare(b.last(), a.last());
+        }
+        return Integer.compare(a.rule(), b.rule());
+      };
 
+  /** Matches by rule, then by start. */
   private static final Comparator<Hit> BY_RULE =
-      Comparator.comparingInt(Hit::rule).thenComparingInt(Hit::first);
+      (a, b) ->
+          a.rule() != b.rule()
+              ? Integer.compare(a.rule(), b.rule())
+              : Integer.compare(a.first(), b.first());
 
-  /** Tags by score, then by first mention, then in the taxonomy's order. */
+  /** Tags by score (highest first), then by first mention, then in the taxonomy's order. */
   private static final Comparator<Scored> BY_SCORE =
-      Comparator.comparingDouble(Scored::score)
-          .reversed()
-          .thenComparingInt(Scored::firstToken)
-          .thenComparingInt(Scored::slot);
+      (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        if (byScore != 0) {
+          return byScore;
+        }
+        if (a.firstToken() != b.firstToken()) {
+          return Integer.compare(a.firstToken(), b.firstToken());
+        }
+        return Integer.compare(a.slot(), b.slot());
+      };
 
+  /** Contributions by points, highest first. */
   private static final Comparator<Contribution> BY_POINTS =
-      Comparator.comparingDouble(Contribution::points).reversed();
+      (a, b) -> Double.compare(b.points(), a.points());
 
   private final CompiledTaxonomy compiled;
   private final Taxonomy taxonomy;
   private final TermFinder finder;
   private final Clock clock;
   private final int opportunitySlot = TaxonomyIds.RISKS.indexOf(OPPORTUNITY);
+
+  private static final Kind[] KINDS = Kind.values();
 
   private TaxonomyTagger(Taxonomy taxonomy, Clock clock, TermFinder.Factory finders) {
     this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
@@ -168,14 +195,23 @@ public final class TaxonomyTagger implements Tagger {
   private final class Run {
     private final NewsItem item;
     private final AnalyzedText text;
+
+    /** The matches that count, in text order ({@link #IN_TEXT_ORDER}). */
     private final List<Hit> hits = new ArrayList<>();
+
+    /**
+     * {@link #hits} by the kind of their rule, each in text order, once they are final: the steps
+     * after matching ask for one kind at a time, and many ask once per match.
+     */
+    private final List<List<Hit>> byKind = new ArrayList<>(KINDS.length);
 
     Run(NewsItem item) {
       this.item = item;
       String title = nullToEmpty(item.getTitle());
       String body = nullToEmpty(item.getBody());
       // A title that only repeats the body's first words would count them twice.
-      this.text = TextAnalyzer.analyze(repeats(title, body) ? "" : title, body);
+      this.text =
+          TextAnalyzer.analyze(repeats(title, body) ? "" : title, body, compiled.vocabulary());
     }
 
     TaggedItem tag() {
@@ -183,6 +219,7 @@ public final class TaxonomyTagger implements Tagger {
       applyVetoes();
       dropOverlapping();
       addGroupsOfForeignFirms();
+      indexByKind();
 
       List<Scored> sectors =
           select(score(Kind.SECTOR, TaxonomyIds.SECTORS), taxonomy.sectorSelection());
@@ -251,15 +288,29 @@ public final class TaxonomyTagger implements Tagger {
     }
 
     private void find() {
-      hits.addAll(matchesIn(text));
+      matchesIn(text, hits);
       hits.sort(IN_TEXT_ORDER);
+    }
+
+    private void indexByKind() {
+      for (int k = 0; k < KINDS.length; k++) {
+        byKind.add(new ArrayList<>());
+      }
+      for (Hit hit : hits) {
+        byKind.get(compiled.kind(hit.rule()).ordinal()).add(hit);
+      }
+    }
+
+    /** The final matches of rules of {@code kind}, in text order. */
+    private List<Hit> ofKind(Kind kind) {
+      return byKind.get(kind.ordinal());
     }
 
     /** Cancels matches that lie inside an {@code unless} phrase of their rule. */
     private void applyVetoes() {
       List<Hit> vetoes = new ArrayList<>();
       for (Hit hit : hits) {
-        if (compiled.rule(hit.rule()).kind() == Kind.VETO) {
+        if (compiled.kind(hit.rule()) == Kind.VETO) {
           vetoes.add(hit);
         }
       }
@@ -307,11 +358,20 @@ public final class TaxonomyTagger implements Tagger {
      */
     private void addGroupsOfForeignFirms() {
       List<Hit> groups = new ArrayList<>();
+      List<Hit> nouns = null;
       for (Hit adjective : hits) {
-        if (compiled.rule(adjective.rule()).kind() != Kind.EXPOSURE_ADJECTIVE) {
+        if (compiled.kind(adjective.rule()) != Kind.EXPOSURE_ADJECTIVE) {
           continue;
         }
-        Hit noun = nounAfter(adjective.last(), GROUP_WINDOW);
+        if (nouns == null) {
+          nouns = new ArrayList<>();
+          for (Hit hit : hits) {
+            if (compiled.kind(hit.rule()) == Kind.NOUN) {
+              nouns.add(hit);
+            }
+          }
+        }
+        Hit noun = nounAfter(nouns, adjective.last(), GROUP_WINDOW);
         if (noun != null) {
           groups.add(new Hit(compiled.exposureRule(), adjective.first(), noun.last()));
         }
@@ -324,18 +384,13 @@ public final class TaxonomyTagger implements Tagger {
     }
 
     private List<Scored> score(Kind kind, List<String> ids) {
-      List<Hit> ofKind = new ArrayList<>();
-      for (Hit hit : hits) {
-        if (compiled.rule(hit.rule()).kind() == kind) {
-          ofKind.add(hit);
-        }
+      List<Hit> ofKind = new ArrayList<>(ofKind(kind));
+      if (ofKind.isEmpty()) {
+        return List.of();
       }
       // Per rule, in text order: title tokens come first, so title matches are counted first.
       ofKind.sort(BY_RULE);
-      List<List<Contribution>> byTarget = new ArrayList<>(ids.size());
-      for (int i = 0; i < ids.size(); i++) {
-        byTarget.add(null);
-      }
+      List<List<Contribution>> byTarget = new ArrayList<>(Collections.nCopies(ids.size(), null));
       int from = 0;
       while (from < ofKind.size()) {
         int to = from;
@@ -397,24 +452,22 @@ public final class TaxonomyTagger implements Tagger {
           addDeclaredCompany(name, found);
         }
       }
-      for (Hit hit : hits) {
+      for (Hit hit : ofKind(Kind.COMPANY)) {
         Rule rule = compiled.rule(hit.rule());
-        if (rule.kind() == Kind.COMPANY) {
-          Organisation company = taxonomy.companies().known().get(rule.slot());
-          Named existing = found.get(company.name());
-          if (existing == null) {
-            found.put(
-                company.name(),
-                new Named(
-                    company.name(),
-                    rule.id(),
-                    company.european(),
-                    !company.country().equals(CHINA),
-                    company.sectors(),
-                    new ArrayList<>(List.of(hit))));
-          } else {
-            existing.hits().add(hit);
-          }
+        Organisation company = taxonomy.companies().known().get(rule.slot());
+        Named existing = found.get(company.name());
+        if (existing == null) {
+          found.put(
+              company.name(),
+              new Named(
+                  company.name(),
+                  rule.id(),
+                  company.european(),
+                  !company.country().equals(CHINA),
+                  company.sectors(),
+                  new ArrayList<>(List.of(hit))));
+        } else {
+          existing.hits().add(hit);
         }
       }
       addNationalityPatternFirms(found);
@@ -451,13 +504,12 @@ public final class TaxonomyTagger implements Tagger {
 
     /** "German auto parts supplier Continental": nationality, company noun, capitalised name. */
     private void addNationalityPatternFirms(Map<String, Named> found) {
-      for (Hit nationality : hits) {
+      for (Hit nationality : ofKind(Kind.NATIONALITY)) {
         Rule rule = compiled.rule(nationality.rule());
-        if (rule.kind() != Kind.NATIONALITY
-            || !taxonomy.companies().europeanCountries().contains(rule.target())) {
+        if (!taxonomy.companies().europeanCountries().contains(rule.target())) {
           continue;
         }
-        Hit noun = nounAfter(nationality.last(), NOUN_WINDOW);
+        Hit noun = nounAfter(ofKind(Kind.NOUN), nationality.last(), NOUN_WINDOW);
         if (noun == null) {
           continue;
         }
@@ -488,11 +540,13 @@ public final class TaxonomyTagger implements Tagger {
       }
     }
 
-    /** The first company noun within {@code window} tokens after {@code token}, same sentence. */
-    private Hit nounAfter(int token, int window) {
-      for (Hit hit : hits) {
-        if (compiled.rule(hit.rule()).kind() == Kind.NOUN
-            && hit.first() > token
+    /**
+     * The first of {@code nouns} (company nouns in text order) within {@code window} tokens after
+     * {@code token}, same sentence.
+     */
+    private Hit nounAfter(List<Hit> nouns, int token, int window) {
+      for (Hit hit : nouns) {
+        if (hit.first() > token
             && hit.first() <= token + window
             && text.sentence(hit.last()) == text.sentence(token)) {
           return hit;
@@ -502,8 +556,8 @@ public final class TaxonomyTagger implements Tagger {
     }
 
     private boolean isKnownCompanyAt(int token) {
-      for (Hit hit : hits) {
-        if (hit.first() == token && compiled.rule(hit.rule()).kind() == Kind.COMPANY) {
+      for (Hit hit : ofKind(Kind.COMPANY)) {
+        if (hit.first() == token) {
           return true;
         }
       }
@@ -511,10 +565,9 @@ public final class TaxonomyTagger implements Tagger {
     }
 
     private boolean europeanNationalityBefore(int token) {
-      for (Hit hit : hits) {
+      for (Hit hit : ofKind(Kind.NATIONALITY)) {
         Rule rule = compiled.rule(hit.rule());
-        if (rule.kind() == Kind.NATIONALITY
-            && hit.last() < token
+        if (hit.last() < token
             && hit.last() >= token - 3
             && text.sentence(hit.last()) == text.sentence(token)
             && taxonomy.companies().europeanCountries().contains(rule.target())) {
@@ -530,7 +583,7 @@ public final class TaxonomyTagger implements Tagger {
       outer:
       for (int i = 0; i + words.size() <= text.size(); i++) {
         for (int j = 0; j < words.size(); j++) {
-          if (!text.norm(i + j).equals(words.get(j)) || text.sentence(i + j) != text.sentence(i)) {
+          if (!text.normEquals(i + j, words.get(j)) || text.sentence(i + j) != text.sentence(i)) {
             continue outer;
           }
         }
@@ -566,11 +619,10 @@ public final class TaxonomyTagger implements Tagger {
         return List.of();
       }
       int leadSentence = leadSentence();
-      for (Hit hit : hits) {
+      for (Hit hit : ofKind(Kind.BODY)) {
         Rule rule = compiled.rule(hit.rule());
-        if (rule.kind() == Kind.BODY
-            && (text.field(hit.first()) == AnalyzedText.TITLE
-                || text.sentence(hit.first()) == leadSentence)) {
+        if (text.field(hit.first()) == AnalyzedText.TITLE
+            || text.sentence(hit.first()) == leadSentence) {
           found.computeIfAbsent(
               rule.target(),
               name -> new Named(name, rule.id(), false, false, List.of(), bodyHits(name)));
@@ -591,9 +643,8 @@ public final class TaxonomyTagger implements Tagger {
 
     private List<Hit> bodyHits(String name) {
       List<Hit> result = new ArrayList<>();
-      for (Hit hit : hits) {
-        Rule rule = compiled.rule(hit.rule());
-        if (rule.kind() == Kind.BODY && rule.target().equals(name)) {
+      for (Hit hit : ofKind(Kind.BODY)) {
+        if (compiled.rule(hit.rule()).target().equals(name)) {
           result.add(hit);
         }
       }
@@ -602,9 +653,11 @@ public final class TaxonomyTagger implements Tagger {
 
     /** The known bodies a declared issuing body names ("MIIT and NDRC"), in order. */
     private List<Organisation> bodiesIn(String declared) {
+      List<Hit> matches = new ArrayList<>();
+      matchesIn(TextAnalyzer.analyze("", declared, compiled.vocabulary()), matches);
       List<Hit> found = new ArrayList<>();
-      for (Hit hit : matchesIn(TextAnalyzer.analyze("", declared))) {
-        if (compiled.rule(hit.rule()).kind() == Kind.BODY) {
+      for (Hit hit : matches) {
+        if (compiled.kind(hit.rule()) == Kind.BODY) {
           found.add(hit);
         }
       }
@@ -647,10 +700,8 @@ public final class TaxonomyTagger implements Tagger {
           }
         }
       }
-      for (Hit hit : hits) {
-        if (compiled.rule(hit.rule()).kind() == Kind.EXPOSURE) {
-          foreignFirmSentence[text.sentence(hit.first())] = true;
-        }
+      for (Hit hit : ofKind(Kind.EXPOSURE)) {
+        foreignFirmSentence[text.sentence(hit.first())] = true;
       }
 
       int score = rules.riskScore() + rules.extraRiskScore() * (threats.size() - 1);
@@ -712,9 +763,8 @@ public final class TaxonomyTagger implements Tagger {
         boolean[] opportunitySentence,
         boolean[] foreignFirmSentence) {
       List<Hit> result = new ArrayList<>();
-      for (Hit hit : hits) {
-        Rule rule = compiled.rule(hit.rule());
-        if (rule.kind() != kind || (slot >= 0 && rule.slot() != slot)) {
+      for (Hit hit : ofKind(kind)) {
+        if (slot >= 0 && compiled.rule(hit.rule()).slot() != slot) {
           continue;
         }
         int sentence = text.sentence(hit.first());
@@ -755,10 +805,12 @@ public final class TaxonomyTagger implements Tagger {
     }
   }
 
-  /** Every occurrence in {@code text} of a phrase of the taxonomy, with its letter case right. */
-  private List<Hit> matchesIn(AnalyzedText text) {
+  /**
+   * Adds to {@code found} every occurrence in {@code text} of a phrase of the taxonomy, with its
+   * letter case right.
+   */
+  private void matchesIn(AnalyzedText text, List<Hit> found) {
     CompiledTaxonomy.Encoded encoded = compiled.encode(text);
-    List<Hit> found = new ArrayList<>();
     finder.find(
         encoded.text(),
         (index, position) -> {
@@ -771,7 +823,6 @@ public final class TaxonomyTagger implements Tagger {
             }
           }
         });
-    return found;
   }
 
   /** The level of {@code score} under the thresholds of {@code rules}. */

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * An item's title and body cut into word tokens (see {@link TextAnalyzer}). Each token keeps its
  * field, its exact {@code [start, end)} offsets in that field's original text, its normal form, its
- * sentence, and whether a phrase barrier (end of a sentence, a colon, the end of the title) stands
- * before it: a phrase only ever matches consecutive tokens with no barrier between them.
+ * sentence, the number of its normal form in a {@link Vocabulary}, and whether a phrase barrier
+ * (end of a sentence, a colon, the end of the title) stands before it: a phrase only ever matches
+ * consecutive tokens with no barrier between them.
  */
 public final class AnalyzedText {
 
@@ -22,7 +23,23 @@ public final class AnalyzedText {
   private final byte[] field;
   private final int[] start;
   private final int[] end;
+
+  /**
+   * Every token's normal form, one after another: token i's is {@code [normEnd[i - 1],
+   * normEnd[i])}.
+   */
+  private final char[] normChars;
+
+  private final int[] normEnd;
+
+  /**
+   * The normal forms as strings, made when first asked for: the tagger itself reads only {@link
+   * #word}, so most items never need one.
+   */
   private final String[] norm;
+
+  private final Vocabulary vocabulary;
+  private final int[] word;
   private final int[] sentence;
   private final boolean[] barrierBefore;
   private final int sentences;
@@ -34,7 +51,10 @@ public final class AnalyzedText {
       byte[] field,
       int[] start,
       int[] end,
-      String[] norm,
+      char[] normChars,
+      int[] normEnd,
+      Vocabulary vocabulary,
+      int[] word,
       int[] sentence,
       boolean[] barrierBefore,
       int sentences) {
@@ -44,7 +64,11 @@ public final class AnalyzedText {
     this.field = field;
     this.start = start;
     this.end = end;
-    this.norm = norm;
+    this.normChars = normChars;
+    this.normEnd = normEnd;
+    this.norm = new String[size];
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.word = word;
     this.sentence = sentence;
     this.barrierBefore = barrierBefore;
     this.sentences = sentences;
@@ -93,7 +117,46 @@ public final class AnalyzedText {
 
   /** The token's normal form: lower case, possessive dropped, stemmed. */
   public String norm(int token) {
-    return norm[token];
+    String normal = norm[token];
+    if (normal == null) {
+      int from = normStart(token);
+      normal = new String(normChars, from, normEnd[token] - from);
+      // a benign race: threads sharing a text would only make equal strings
+      norm[token] = normal;
+    }
+    return normal;
+  }
+
+  /** Whether the token's normal form is {@code normal}; makes no string. */
+  public boolean normEquals(int token, String normal) {
+    int from = normStart(token);
+    int length = normEnd[token] - from;
+    if (length != normal.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (normChars[from + i] != normal.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int normStart(int token) {
+    return token == 0 ? 0 : normEnd[token - 1];
+  }
+
+  /**
+   * The number of the token's normal form in the {@link #vocabulary()} the text was analysed with,
+   * or -1 if it is not one of its words.
+   */
+  public int word(int token) {
+    return word[token];
+  }
+
+  /** The vocabulary {@link #word} numbers by. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
   }
 
   /** The number of the token's sentence; title and body never share one. */
@@ -131,7 +194,7 @@ public final class AnalyzedText {
       if (barrierBefore[i] && i > 0) {
         b.append("| ");
       }
-      b.append(norm[i]).append(' ');
+      b.append(norm(i)).append(' ');
     }
     return b.toString();
   }

@@ -1,7 +1,5 @@
 package eu.sectoralerts.enrich.text;
 
-import java.util.List;
-
 /**
  * A light English stemmer: it folds the inflections of a word (plural, past, gerund) and the {@code
  * -ize/-ization} family, in British or American spelling, onto one stem, so "localize",
@@ -18,11 +16,13 @@ import java.util.List;
  */
 public final class Stemmer {
 
-  /** Words that look inflected but are not ("news" is not the plural of "new"). */
-  private static final List<String> INVARIANT =
-      List.of("news", "series", "species", "lens", "gas", "bias", "atlas", "chassis", "always");
-
-  private static final List<String> ISE_SUFFIXES = List.of("isation", "ising", "ised", "ise");
+  /**
+   * Words that look inflected but are not ("news" is not the plural of "new"). All end in s, which
+   * {@link #stemInPlace} relies on to skip the check for other words.
+   */
+  private static final String[] INVARIANT = {
+    "news", "series", "species", "lens", "gas", "bias", "atlas", "chassis", "always"
+  };
 
   private Stemmer() {}
 
@@ -50,22 +50,33 @@ public final class Stemmer {
    * letters, or known not to be inflected stay as they are.
    */
   static int stemInPlace(char[] b, int n) {
-    if (n < 3) {
-      return n;
-    }
     for (int i = 0; i < n; i++) {
       if (b[i] < 'a' || b[i] > 'z') {
         return n;
       }
     }
-    for (String invariant : INVARIANT) {
-      if (invariant.length() == n && endsWith(b, n, invariant)) {
-        return n;
+    return stemLetters(b, n);
+  }
+
+  /**
+   * {@link #stemInPlace} of a word known to hold only the letters a to z: the analyzer learns that
+   * while it copies the word, and this runs for every token.
+   */
+  static int stemLetters(char[] b, int n) {
+    if (n < 3) {
+      return n;
+    }
+    if (b[n - 1] == 's') {
+      for (String invariant : INVARIANT) {
+        if (invariant.length() == n && endsWith(b, n, invariant)) {
+          return n;
+        }
       }
     }
     int k = step1a(b, n);
     k = foldIse(b, k);
-    if (endsWith(b, k, "ization")) {
+    // the last-letter tests in front of the suffix checks only save time: this runs for every token
+    if (b[k - 1] == 'n' && endsWith(b, k, "ization")) {
       k -= 4;
       b[k - 1] = 'e';
     }
@@ -95,17 +106,19 @@ public final class Stemmer {
 
   /** British -ise spellings to -ize, where something of a word stands before the suffix. */
   private static int foldIse(char[] b, int k) {
-    char last = b[k - 1];
-    if (last != 'n' && last != 'g' && last != 'd' && last != 'e') {
-      return k;
-    }
-    for (String suffix : ISE_SUFFIXES) {
-      if (endsWith(b, k, suffix)) {
-        int at = k - suffix.length();
-        if (measure(b, at) > 0) {
-          b[at + 1] = 'z';
-        }
-        return k;
+    // the suffixes end in different letters, so the last letter tells which one may be there
+    String suffix =
+        switch (b[k - 1]) {
+          case 'n' -> "isation";
+          case 'g' -> "ising";
+          case 'd' -> "ised";
+          case 'e' -> "ise";
+          default -> null;
+        };
+    if (suffix != null && endsWith(b, k, suffix)) {
+      int at = k - suffix.length();
+      if (measure(b, at) > 0) {
+        b[at + 1] = 'z';
       }
     }
     return k;
@@ -113,6 +126,10 @@ public final class Stemmer {
 
   /** Past and gerund: -eed to -ee, -ed and -ing dropped, with Porter's repairs of the stem. */
   private static int step1b(char[] b, int k) {
+    char tail = b[k - 1];
+    if (tail != 'd' && tail != 'g') {
+      return k;
+    }
     if (endsWith(b, k, "eed")) {
       return measure(b, k - 3) > 0 ? k - 1 : k;
     }
@@ -152,6 +169,10 @@ public final class Stemmer {
 
   /** "labour" to "labor", "centre" to "center", "fibre" to "fiber". */
   private static int foldBritishEndings(char[] b, int k) {
+    char last = b[k - 1];
+    if (last != 'r' && last != 'e') {
+      return k;
+    }
     if (k >= 6 && endsWith(b, k, "our")) {
       b[k - 2] = 'r';
       return k - 1;

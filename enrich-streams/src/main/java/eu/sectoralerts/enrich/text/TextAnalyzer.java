@@ -46,16 +46,33 @@ public final class TextAnalyzer {
 
   /** Cuts title and body into tokens. */
   public static AnalyzedText analyze(String title, String body) {
-    Builder b = new Builder(title.length() + body.length());
+    return analyze(title, body, Vocabulary.EMPTY);
+  }
+
+  /**
+   * Cuts title and body into tokens and numbers each token's normal form by {@code vocabulary} (see
+   * {@link AnalyzedText#word}).
+   */
+  public static AnalyzedText analyze(String title, String body, Vocabulary vocabulary) {
+    Builder b = new Builder(title.length() + body.length(), vocabulary);
     b.scan(AnalyzedText.TITLE, title);
     b.scan(AnalyzedText.BODY, body);
     return b.build(title, body);
   }
 
+  /** Letters and digits of ASCII, looked up rather than tested: this runs for every character. */
+  private static final boolean[] ASCII_WORD_CHAR = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD_CHAR[c] =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+  }
+
   private static boolean isWordChar(int cp) {
     if (cp < 0x80) {
-      // the common case, without Unicode tables
-      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+      return ASCII_WORD_CHAR[cp];
     }
     return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
   }
@@ -65,63 +82,88 @@ public final class TextAnalyzer {
   }
 
   private static final class Builder {
+    private final Vocabulary vocabulary;
+    private final boolean numbered;
     private int size;
     private byte[] field;
     private int[] start;
     private int[] end;
-    private String[] norm;
+    private char[] normChars;
+    private int normLength;
+    private int[] normEnd;
+    private int[] word;
     private int[] sentence;
     private boolean[] barrierBefore;
+    private char[] chars = new char[0];
     private char[] letters = new char[32];
     private int currentSentence;
     private boolean sentenceHasTokens;
     private boolean barrierPending;
 
-    Builder(int chars) {
+    Builder(int chars, Vocabulary vocabulary) {
+      this.vocabulary = vocabulary;
+      this.numbered = vocabulary.size() > 0;
       int capacity = Math.max(16, chars / 5);
       field = new byte[capacity];
       start = new int[capacity];
       end = new int[capacity];
-      norm = new String[capacity];
+      normChars = new char[Math.max(16, chars)];
+      normEnd = new int[capacity];
+      word = new int[capacity];
       sentence = new int[capacity];
       barrierBefore = new boolean[capacity];
     }
 
+    /**
+     * Reads {@code text} from a copy in a reused char array: one bulk copy costs less than a
+     * checked {@code String.charAt} per character, and every character is read at least twice.
+     */
     void scan(int fieldNumber, String text) {
       endSentence();
       barrierPending = true;
       int n = text.length();
+      if (chars.length < n) {
+        chars = new char[n];
+      }
+      char[] t = chars;
+      text.getChars(0, n, t, 0);
       int i = 0;
       while (i < n) {
-        int cp = text.codePointAt(i);
+        char c = t[i];
+        int cp = c < 0x80 ? c : Character.codePointAt(t, i, n);
         if (isWordChar(cp)) {
           int tokenStart = i;
           i += Character.charCount(cp);
           while (i < n) {
-            int next = text.codePointAt(i);
+            char d = t[i];
+            if (d < 0x80 && ASCII_WORD_CHAR[d]) {
+              i++;
+              continue;
+            }
+            int next = d < 0x80 ? d : Character.codePointAt(t, i, n);
             if (isWordChar(next)) {
               i += Character.charCount(next);
-            } else if (isApostrophe(text.charAt(i))
+            } else if (isApostrophe(d)
                 && i + 1 < n
-                && Character.isLetter(text.codePointAt(i + 1))) {
+                && Character.isLetter(Character.codePointAt(t, i + 1, n))) {
               i++;
             } else {
               break;
             }
           }
-          add(fieldNumber, tokenStart, i, normalizeToken(text, tokenStart, i));
+          add(fieldNumber, tokenStart, i);
         } else {
-          separator(text, i);
+          separator(t, n, i);
           i += Character.charCount(cp);
         }
       }
     }
 
-    private void separator(String text, int i) {
-      char c = text.charAt(i);
+    private void separator(char[] text, int n, int i) {
+      char c = text[i];
       switch (c) {
         case '.' -> {
-          if (isFullStop(text, i)) {
+          if (isFullStop(text, n, i)) {
             endSentence();
           }
         }
@@ -134,22 +176,21 @@ public final class TextAnalyzer {
     }
 
     /** A full stop, unless between digits ("2.5") or before a lower-case word ("e.g. the"). */
-    private static boolean isFullStop(String text, int i) {
-      int n = text.length();
-      if (i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))) {
-        if (Character.isDigit(text.charAt(i + 1))) {
+    private static boolean isFullStop(char[] text, int n, int i) {
+      if (i > 0 && i + 1 < n && Character.isDigit(text[i - 1])) {
+        if (Character.isDigit(text[i + 1])) {
           return false;
         }
       }
       int j = i + 1;
-      if (j < n && !Character.isWhitespace(text.charAt(j))) {
+      if (j < n && !Character.isWhitespace(text[j])) {
         // "e.g.," and "U.S.-made" go on; a closing quote or bracket may follow a sentence
-        return "\"'\u201d\u2019)]".indexOf(text.charAt(j)) >= 0;
+        return "\"'\u201d\u2019)]".indexOf(text[j]) >= 0;
       }
-      while (j < n && text.charAt(j) == ' ') {
+      while (j < n && text[j] == ' ') {
         j++;
       }
-      return j >= n || !Character.isLowerCase(text.charAt(j));
+      return j >= n || !Character.isLowerCase(text[j]);
     }
 
     private void endSentence() {
@@ -161,41 +202,60 @@ public final class TextAnalyzer {
     }
 
     /**
-     * The normal form of {@code text[from, to)}: lower case, without a possessive 's or other
-     * apostrophes, stemmed. Built in one reused buffer: this runs for every token.
+     * The normal form of {@code text[from, to)} into {@link #letters}, its length returned: lower
+     * case, without a possessive 's or other apostrophes, stemmed. One reused buffer, no string:
+     * this runs for every token.
      */
-    private String normalizeToken(String text, int from, int to) {
+    private int normalizeToken(char[] text, int from, int to) {
       if (letters.length < to - from + 1) {
         letters = new char[(to - from) * 2];
       }
       int n = 0;
+      boolean onlyLetters = true;
       for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
+        char c = text[i];
+        if (c >= 'a' && c <= 'z') {
+          letters[n++] = c;
+          continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          letters[n++] = (char) (c + 32);
+          continue;
+        }
+        onlyLetters = false;
         if (isApostrophe(c)) {
-          if (i + 2 == to && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')) {
+          if (i + 2 == to && (text[i + 1] == 's' || text[i + 1] == 'S')) {
             break;
           }
           continue;
         }
-        letters[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : Character.toLowerCase(c);
+        letters[n++] = Character.toLowerCase(c);
       }
-      return new String(letters, 0, Stemmer.stemInPlace(letters, n));
+      return onlyLetters ? Stemmer.stemLetters(letters, n) : Stemmer.stemInPlace(letters, n);
     }
 
-    private void add(int fieldNumber, int from, int to, String normal) {
+    private void add(int fieldNumber, int from, int to) {
       if (size == start.length) {
         int capacity = size * 2;
         field = Arrays.copyOf(field, capacity);
         start = Arrays.copyOf(start, capacity);
         end = Arrays.copyOf(end, capacity);
-        norm = Arrays.copyOf(norm, capacity);
+        normEnd = Arrays.copyOf(normEnd, capacity);
+        word = Arrays.copyOf(word, capacity);
         sentence = Arrays.copyOf(sentence, capacity);
         barrierBefore = Arrays.copyOf(barrierBefore, capacity);
       }
+      int length = normalizeToken(chars, from, to);
+      if (normLength + length > normChars.length) {
+        normChars = Arrays.copyOf(normChars, Math.max(normChars.length * 2, normLength + length));
+      }
+      System.arraycopy(letters, 0, normChars, normLength, length);
+      normLength += length;
       field[size] = (byte) fieldNumber;
       start[size] = from;
       end[size] = to;
-      norm[size] = normal;
+      normEnd[size] = normLength;
+      word[size] = numbered ? vocabulary.idOf(letters, 0, length) : -1;
       sentence[size] = currentSentence;
       barrierBefore[size] = barrierPending;
       barrierPending = false;
@@ -211,7 +271,10 @@ public final class TextAnalyzer {
           field,
           start,
           end,
-          norm,
+          normChars,
+          normEnd,
+          vocabulary,
+          word,
           sentence,
           barrierBefore,
           sentenceHasTokens ? currentSentence + 1 : currentSentence);

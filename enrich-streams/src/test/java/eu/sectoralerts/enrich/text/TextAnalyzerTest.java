@@ -50,6 +50,31 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void shouldNumberEachTokenByTheVocabularyOfNormalForms() {
+    Vocabulary vocabulary = Vocabulary.of(List.of("steel", Stemmer.stem("battery"), "china"));
+    AnalyzedText text = TextAnalyzer.analyze("Steel", "China’s batteries, and STEEL's", vocabulary);
+
+    List<Integer> words = new ArrayList<>();
+    for (int i = 0; i < text.size(); i++) {
+      words.add(text.word(i));
+    }
+    assertThat(words).containsExactly(0, 2, 1, -1, 0);
+    assertThat(text.vocabulary()).isSameAs(vocabulary);
+    assertThat(TextAnalyzer.analyze("", "steel").word(0)).isEqualTo(-1);
+  }
+
+  @Test
+  void shouldCompareANormalFormWithoutMakingIt() {
+    AnalyzedText text = TextAnalyzer.analyze("Rail", "Localised batteries");
+
+    assertThat(text.normEquals(0, "rail")).isTrue();
+    assertThat(text.normEquals(0, "rai")).isFalse();
+    assertThat(text.normEquals(2, Stemmer.stem("battery"))).isTrue();
+    assertThat(text.normEquals(2, "batteries")).isFalse();
+    assertThat(text.norm(1)).isEqualTo(Stemmer.stem("localization")).isSameAs(text.norm(1));
+  }
+
+  @Test
   void shouldPutBarriersBetweenTitleAndBodyAndAtSentenceEnds() {
     AnalyzedText text = TextAnalyzer.analyze("Steel works", "Output dropped. Prices rose: sharply");
 
