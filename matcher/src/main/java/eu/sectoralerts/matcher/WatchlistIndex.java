@@ -103,7 +103,12 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
   /** Registrations per monitor commit in {@link #putAll}: each commit refreshes its searcher. */
   static final int COMMIT_BATCH = 50_000;
 
-  private static final Comparator<ById> BY_ID = Comparator.comparing(ById::id);
+  /** By id: by the ids' leading characters held in the key, then (rarely) the whole ids. */
+  private static final Comparator<ById> BY_ID =
+      (a, b) -> {
+        int byKey = Long.compareUnsigned(a.key(), b.key());
+        return byKey != 0 ? byKey : a.id().compareTo(b.id());
+      };
 
   private static final Comparator<WatchlistFailure> FAILURES_BY_ID =
       Comparator.comparing(WatchlistFailure::watchlistId);
@@ -394,8 +399,33 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     return new MatchResult(byIdOnce(matches), failures);
   }
 
-  /** A match with its watchlist's id at hand: sorting compares ids, not three pointers deep. */
-  private record ById(String id, WatchlistMatch match) {}
+  /**
+   * A match with its watchlist's id at hand and the id's {@link #orderKey}: sorting compares two
+   * longs in the array it sorts, where comparing ids reads two strings elsewhere in memory. At
+   * 100,000 watchlists, items match about two hundred, and sorting them by id was 8% of matching.
+   */
+  private record ById(long key, String id, WatchlistMatch match) {}
+
+  /**
+   * The first eight characters of {@code s}, a byte each, in one long compared unsigned: a key
+   * below another's means the string sorts before the other ({@link String#compareTo}); equal keys
+   * tell nothing. A character that does not fit a byte is written as 0xFF and ends the key (the
+   * bytes after it are zero), so two such characters compare equal and the strings are then
+   * compared whole; a shorter string's missing characters are zero, as a prefix sorts first.
+   */
+  static long orderKey(String s) {
+    long key = 0;
+    int used = 0;
+    for (int n = Math.min(Long.BYTES, s.length()); used < n; ) {
+      char c = s.charAt(used++);
+      if (c >= 0xFF) {
+        key = key << 8 | 0xFF;
+        break;
+      }
+      key = key << 8 | c;
+    }
+    return used == Long.BYTES ? key : key << 8 * (Long.BYTES - used);
+  }
 
   /**
    * The matches sorted by watchlist id, each watchlist once: one filed under several of the item's
@@ -406,7 +436,8 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
     ById[] byId = new ById[matches.size()];
     for (int i = 0; i < byId.length; i++) {
       WatchlistMatch match = matches.get(i);
-      byId[i] = new ById(match.watchlist().getId(), match);
+      String id = match.watchlist().getId();
+      byId[i] = new ById(orderKey(id), id, match);
     }
     Arrays.sort(byId, BY_ID);
     List<WatchlistMatch> sorted = new ArrayList<>(byId.length);

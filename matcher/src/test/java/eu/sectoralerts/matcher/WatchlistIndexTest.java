@@ -11,8 +11,10 @@ import eu.sectoralerts.avro.ItemKind;
 import eu.sectoralerts.avro.RiskLevel;
 import eu.sectoralerts.avro.TaggedItem;
 import eu.sectoralerts.avro.Watchlist;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -279,5 +281,37 @@ class WatchlistIndexTest {
       all.add(words.build(), BooleanClause.Occur.SHOULD);
     }
     return all.build();
+  }
+
+  @Test
+  void shouldOrderIdKeysAsTheIdsThemselvesSort() {
+    // Characters around the byte limit, a surrogate and the lowest ones, in ids of 0 to 11.
+    char[] alphabet = {0, 1, '-', '0', 'a', 'w', 0xFE, 0xFF, 0x100, 0xD83D, 0xFFFF};
+    Random random = new Random(7);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder id = new StringBuilder();
+      for (int n = random.nextInt(12); n > 0; n--) {
+        id.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      ids.add(id.toString());
+    }
+    int told = 0;
+    for (int i = 0; i + 1 < ids.size(); i++) {
+      String a = ids.get(i);
+      String b = ids.get(i + 1);
+      int byKey = Long.compareUnsigned(WatchlistIndex.orderKey(a), WatchlistIndex.orderKey(b));
+      if (byKey != 0) {
+        told++;
+        assertThat(Integer.signum(a.compareTo(b))).as(a + " / " + b).isEqualTo(byKey);
+      }
+      if (a.equals(b)) {
+        assertThat(byKey).isZero();
+      }
+    }
+    // The keys decide most pairs, and ids like the service's differ in their keys.
+    assertThat(told).isGreaterThan(ids.size() / 2);
+    assertThat(WatchlistIndex.orderKey("wl-3fa2c"))
+        .isNotEqualTo(WatchlistIndex.orderKey("wl-3fa2d"));
   }
 }
