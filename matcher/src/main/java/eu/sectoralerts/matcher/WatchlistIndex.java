@@ -618,8 +618,8 @@ public final class WatchlistIndex implements WatchlistMatcher, AutoCloseable {
    * a segment of its own. The default merge policy lets ten or more of them pile up, and matching
    * 10,000 watchlists loaded in ten commits ran at half the speed of one segment. Here every
    * segment counts as the same size (the index is tens of megabytes, the floor a gigabyte) and more
-   * than two are merged: the same load matched 40% faster than with the default policy (3,055
-   * against 4,342 items per CPU-second; 1,157 against 1,361 at 100,000 watchlists).
+   * than two are merged: the same load matched 40% faster than with the default policy (4,342
+   * against 3,055 items per CPU-second; 1,361 against 1,157 at 100,000 watchlists).
    */
   private static final class FewSegments extends MonitorConfiguration {
     @Override
