@@ -12,11 +12,8 @@ import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.QueryTree;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
 
@@ -37,6 +34,8 @@ import org.apache.lucene.util.BytesRefBuilder;
  *       goes into the passes that have it: every term looked up in a pass is there (Lucene's looks
  *       every term up in every pass). Terms of removed queries are not forgotten, which only costs
  *       a lookup.
+ *   <li>An item's presearch query ({@link PassTermsQuery}) looks its terms up in a hash table of
+ *       each segment's pass terms, where term set queries seek each in the term dictionary.
  *   <li>Terms are indexed as plain keyword fields, where Lucene's version gives every field of
  *       every pass a hash with a 32 KB block of its own, about half a megabyte per pending query:
  *       loading 100,000 watchlists in large commits ran out of memory.
@@ -53,6 +52,13 @@ final class MultipassPresearcher extends TermFilteredPresearcher {
   private final int passes;
   private final double minWeight;
 
+  /** The pass fields, by pass. */
+  private final String[] passFields;
+
+  /** The pass terms of each query index segment searched. */
+  private final PassTermsQuery.PassPostings.Cache postings =
+      new PassTermsQuery.PassPostings.Cache();
+
   /** Field, then term: a bit per pass the term is indexed in. */
   private final Map<String, Map<BytesRef, Integer>> passesOfTerms = new ConcurrentHashMap<>();
 
@@ -68,6 +74,10 @@ final class MultipassPresearcher extends TermFilteredPresearcher {
     }
     this.passes = passes;
     this.minWeight = minWeight;
+    this.passFields = new String[passes];
+    for (int pass = 0; pass < passes; pass++) {
+      passFields[pass] = passField(pass);
+    }
   }
 
   private static String passField(int pass) {
@@ -104,16 +114,13 @@ final class MultipassPresearcher extends TermFilteredPresearcher {
 
       @Override
       public Query build() {
-        BooleanQuery.Builder everyPass = new BooleanQuery.Builder();
         for (int pass = 0; pass < passes; pass++) {
-          List<BytesRef> terms = termsOfPasses.get(pass);
-          if (terms.isEmpty()) {
+          if (termsOfPasses.get(pass).isEmpty()) {
             // No query has a route here: only those matching any item can be selected.
             return new MatchNoDocsQuery("no term in pass " + pass);
           }
-          everyPass.add(new TermInSetQuery(passField(pass), terms), BooleanClause.Occur.FILTER);
         }
-        return everyPass.build();
+        return new PassTermsQuery(postings, passFields, termsOfPasses);
       }
     };
   }
