@@ -138,8 +138,23 @@ class AlertConfigTest {
     expected.put(
         "production.exception.handler",
         "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
+    expected.put("compression.type", "lz4");
+    expected.put("batch.size", "262144");
     expected.put("num.stream.threads", "2");
     assertThat(props).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldLetAStreamsOverrideReplaceTheProducersCompression() {
+    AlertConfig config =
+        AlertConfig.load(
+            Map.of("streams.compression.type", "zstd", "streams.batch.size", "65536"),
+            Map.of(),
+            Optional.empty());
+
+    assertThat(config.toStreamsProperties())
+        .containsEntry("compression.type", "zstd")
+        .containsEntry("batch.size", "65536");
   }
 
   @Test

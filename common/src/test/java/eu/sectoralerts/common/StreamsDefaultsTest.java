@@ -29,6 +29,8 @@ class StreamsDefaultsTest {
     expected.put(
         "production.exception.handler",
         "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
+    expected.put("compression.type", "lz4");
+    expected.put("batch.size", "262144");
     assertThat(props).isEqualTo(expected);
   }
 
@@ -48,6 +50,9 @@ class StreamsDefaultsTest {
     StreamsConfig config = new StreamsConfig(props);
 
     assertThat(config.getString("processing.guarantee")).isEqualTo("exactly_once_v2");
+    assertThat(config.getProducerConfigs("client"))
+        .containsEntry("compression.type", "lz4")
+        .containsEntry("batch.size", "262144");
   }
 
   @Test
