@@ -33,7 +33,7 @@ import org.apache.lucene.util.FixedBitSet;
  * org.apache.lucene.search.TermInSetQuery} per pass, but looks each term up in a hash table of its
  * segment's pass terms ({@link PassPostings}, built once per segment) where the term set query
  * seeks it in the sorted term dictionary and then reads its postings: those seeks were most of the
- * presearch, itself about a third of matching an item in the pipeline.
+ * presearch, which was half of the matcher's samples in the bench's alert stream thread.
  */
 final class PassTermsQuery extends Query {
 
