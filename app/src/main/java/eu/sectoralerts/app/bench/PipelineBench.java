@@ -23,12 +23,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -290,17 +292,11 @@ public final class PipelineBench {
     long planned = settings.plannedItems();
     int count = (int) Math.min(planned == Long.MAX_VALUE ? 20_000 : planned, MAX_BASELINE_ITEMS);
     String topic = prefix + "baseline";
-    try {
-      admin
-          .createTopics(List.of(new NewTopic(topic, partitions, replication)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BenchException("interrupted while creating the baseline topic");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new BenchException("cannot create the baseline topic " + topic + ": " + e.getMessage());
-    }
+    await(
+        admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all(),
+        Duration.ofSeconds(30),
+        "interrupted while creating the baseline topic",
+        e -> "cannot create the baseline topic " + topic + ": " + e.getMessage());
     String primer = prefix + "raw-primer";
     prime(producer, topic, partitions, primer);
     try (KafkaConsumer<String, byte[]> consumer = plainConsumer()) {
@@ -374,19 +370,33 @@ public final class PipelineBench {
    */
   private static void prime(
       KafkaProducer<String, byte[]> producer, String topic, int partitions, String key) {
+    for (int p = 0; p < partitions; p++) {
+      await(
+          producer.send(new ProducerRecord<>(topic, p, key, new byte[0])),
+          STALL_TIMEOUT,
+          "interrupted while preparing the baseline topic",
+          e ->
+              "cannot write to the baseline topic "
+                  + topic
+                  + ": "
+                  + (e instanceof ExecutionException ? e.getCause() : e).getMessage());
+    }
+  }
+
+  /**
+   * The value of {@code future} within {@code timeout}. Interrupted, it throws a {@link
+   * BenchException} saying {@code interrupted}; failed or late, one with {@code failure}'s message
+   * about the exception caught ({@link ExecutionException} or {@link TimeoutException}).
+   */
+  private static <T> T await(
+      Future<T> future, Duration timeout, String interrupted, Function<Exception, String> failure) {
     try {
-      for (int p = 0; p < partitions; p++) {
-        producer
-            .send(new ProducerRecord<>(topic, p, key, new byte[0]))
-            .get(STALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      }
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BenchException("interrupted while preparing the baseline topic");
+      throw new BenchException(interrupted);
     } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new BenchException(
-          "cannot write to the baseline topic " + topic + ": " + cause.getMessage());
+      throw new BenchException(failure.apply(e));
     }
   }
 
@@ -552,23 +562,17 @@ public final class PipelineBench {
   }
 
   private static TopicDescription describe(Admin admin, String topic) {
-    try {
-      return admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get(30, TimeUnit.SECONDS)
-          .get(topic);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BenchException("interrupted while looking up topic " + topic);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new BenchException(
-          "cannot find the items topic '"
-              + topic
-              + "' ("
-              + e.getMessage()
-              + "): is the pipeline running on this cluster?");
-    }
+    return await(
+            admin.describeTopics(List.of(topic)).allTopicNames(),
+            Duration.ofSeconds(30),
+            "interrupted while looking up topic " + topic,
+            e ->
+                "cannot find the items topic '"
+                    + topic
+                    + "' ("
+                    + e.getMessage()
+                    + "): is the pipeline running on this cluster?")
+        .get(topic);
   }
 
   private static Histogram histogram() {
