@@ -158,6 +158,20 @@ class AlertConfigTest {
   }
 
   @Test
+  void shouldTakeStreamsSettingsFromTheEnvironmentAsADeploymentGivesThem() {
+    AlertConfig config =
+        AlertConfig.load(
+            Map.of(),
+            Map.of(
+                "STREAMS_COMPRESSION_TYPE", "zstd", "STREAMS_MAIN_CONSUMER_MAX_POLL_RECORDS", "50"),
+            Optional.empty());
+
+    assertThat(config.toStreamsProperties())
+        .containsEntry("compression.type", "zstd")
+        .containsEntry("main.consumer.max.poll.records", "50");
+  }
+
+  @Test
   void shouldNameTheKeyOfAMalformedValue() {
     assertThatThrownBy(
             () -> AlertConfig.load(Map.of(), Map.of("HTTP_PORT", "seventy"), Optional.empty()))

@@ -133,10 +133,23 @@ public final class ConfigSource {
 
   /**
    * All keys with the given prefix (prefix removed), from every layer, highest priority winning.
+   * The environment gives a prefixed key for each variable named after the prefix ({@link
+   * #envName}: {@code STREAMS_} for {@code streams.}), the rest of its name in lower case with
+   * {@code _} read as a dot: {@code STREAMS_PRODUCER_LINGER_MS} is {@code producer.linger.ms}. This
+   * suits pass-through Kafka settings, whose names are dotted words; a key with {@code _} or {@code
+   * -} in it can only come from a flag or the file.
    */
   public Map<String, String> withPrefix(String prefix) {
     Map<String, String> result = new HashMap<>();
     file.forEach((k, v) -> putIfPrefixed(result, prefix, k, v));
+    String envPrefix = envName(prefix);
+    environment.forEach(
+        (name, v) -> {
+          if (name.startsWith(envPrefix) && name.length() > envPrefix.length()) {
+            String key = name.substring(envPrefix.length()).toLowerCase(Locale.ROOT);
+            result.put(key.replace('_', '.'), v);
+          }
+        });
     overrides.forEach((k, v) -> putIfPrefixed(result, prefix, k, v));
     return Map.copyOf(result);
   }

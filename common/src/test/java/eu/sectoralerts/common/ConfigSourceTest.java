@@ -92,4 +92,30 @@ class ConfigSourceTest {
     assertThat(config.withPrefix("streams."))
         .isEqualTo(Map.of("linger.ms", "20", "batch.size", "100"));
   }
+
+  @Test
+  void shouldReadPrefixedKeysFromTheEnvironmentBetweenFileAndFlags() throws Exception {
+    Path file = dir.resolve("p.properties");
+    Files.writeString(
+        file, "streams.linger.ms=5\nstreams.batch.size=100\nstreams.compression.type=lz4\n");
+    ConfigSource config =
+        ConfigSource.of(
+            Map.of("streams.linger.ms", "20"),
+            Map.of(
+                "STREAMS_LINGER_MS", "10",
+                "STREAMS_COMPRESSION_TYPE", "zstd",
+                "STREAMS_PRODUCER_MAX_REQUEST_SIZE", "2097152",
+                "STREAMS_", "no key",
+                "STREAMSX_ACKS", "not prefixed",
+                "HOME", "/root"),
+            Optional.of(file));
+
+    assertThat(config.withPrefix("streams."))
+        .isEqualTo(
+            Map.of(
+                "linger.ms", "20",
+                "batch.size", "100",
+                "compression.type", "zstd",
+                "producer.max.request.size", "2097152"));
+  }
 }

@@ -128,6 +128,15 @@ class EnrichConfigTest {
   }
 
   @Test
+  void shouldTakeStreamsSettingsFromTheEnvironmentAsADeploymentGivesThem() {
+    EnrichConfig config =
+        EnrichConfig.load(
+            Map.of(), Map.of("STREAMS_PROCESSING_GUARANTEE", "at_least_once"), Optional.empty());
+
+    assertThat(config.toStreamsProperties()).containsEntry("processing.guarantee", "at_least_once");
+  }
+
+  @Test
   void shouldCreateOnlyTheTopicsItUses() {
     EnrichConfig config =
         EnrichConfig.load(
