@@ -33,7 +33,8 @@ final class CompiledWatchlist {
   /** Set once a newer version replaced this one, or it was removed: then look the id up. */
   private volatile boolean retired;
 
-  private CompiledWatchlist(Watchlist watchlist, Set<String> entities, Query keywords) {
+  private CompiledWatchlist(
+      Watchlist watchlist, Set<String> entities, Query keywords, KeywordSearch.Leaves leaves) {
     // A copy: Avro records are mutable, and this one is kept and handed out with every match.
     this.watchlist = Watchlist.newBuilder(watchlist).build();
     this.sectors = List.copyOf(watchlist.getSectors());
@@ -43,7 +44,7 @@ final class CompiledWatchlist {
     this.entities = Set.copyOf(entities);
     this.europeanFirmsOnly = watchlist.getEuropeanFirmsOnly();
     this.keywords = keywords;
-    this.plan = keywords == null ? null : KeywordSearch.planOnce(keywords);
+    this.plan = keywords == null ? null : KeywordSearch.planOnce(keywords, leaves);
   }
 
   /**
@@ -52,7 +53,19 @@ final class CompiledWatchlist {
    * @throws InvalidWatchlistException naming the criterion that is wrong
    */
   static CompiledWatchlist compile(Watchlist watchlist, Function<String, Query> parser) {
+    return compile(watchlist, parser, new KeywordSearch.Leaves());
+  }
+
+  /**
+   * {@code watchlist} compiled, its query parsed by {@code parser} and planned with the leaves of
+   * {@code leaves}.
+   *
+   * @throws InvalidWatchlistException naming the criterion that is wrong
+   */
+  static CompiledWatchlist compile(
+      Watchlist watchlist, Function<String, Query> parser, KeywordSearch.Leaves leaves) {
     Objects.requireNonNull(watchlist, "watchlist");
+    Objects.requireNonNull(leaves, "leaves");
     checkValues("sectors", watchlist.getSectors());
     checkValues("risks", watchlist.getRisks());
     checkValues("entities", watchlist.getEntities());
@@ -73,7 +86,7 @@ final class CompiledWatchlist {
         throw new InvalidWatchlistException("query: " + e.getMessage());
       }
     }
-    return new CompiledWatchlist(watchlist, entities, keywords);
+    return new CompiledWatchlist(watchlist, entities, keywords, leaves);
   }
 
   /** Values a watchlist may list per criterion. */

@@ -41,9 +41,10 @@ public final class LinearScanMatcher implements WatchlistMatcher {
   static LinearScanMatcher of(Collection<Watchlist> watchlists, Function<String, Query> parser) {
     Map<String, CompiledWatchlist> byId = new TreeMap<>();
     Map<String, String> invalid = new TreeMap<>();
+    KeywordSearch.Leaves leaves = new KeywordSearch.Leaves();
     for (Watchlist watchlist : watchlists) {
       try {
-        byId.put(watchlist.getId(), CompiledWatchlist.compile(watchlist, parser));
+        byId.put(watchlist.getId(), CompiledWatchlist.compile(watchlist, parser, leaves));
         invalid.remove(watchlist.getId());
       } catch (InvalidWatchlistException e) {
         byId.remove(watchlist.getId());

@@ -85,6 +85,56 @@ class KeywordSearchTest {
     assertThat(reason.getMatched()).containsExactly("Gallium", "gallium", "export");
   }
 
+  @Test
+  void shouldListEachMatchedWordOnceInTheOrderOfTheText() throws IOException {
+    // More distinct words than a short list holds, each written twice.
+    List<String> words = new ArrayList<>();
+    for (char c = 'a'; c <= 't'; c++) {
+      words.add("rail" + c);
+    }
+    String body = String.join(" ", words) + " " + String.join(" ", words).toUpperCase();
+    TaggedItem item = Fixtures.item("itm-2").title("Rail").body(body).build();
+    KeywordSearch search = KeywordSearch.index(ItemFacts.of(item));
+    Query query = KeywordQueries.parse("rail*");
+
+    MatchReason reason = search.reason(query, KeywordSearch.planOnce(query));
+
+    List<String> expected = new ArrayList<>(List.of("Rail"));
+    expected.addAll(words);
+    words.forEach(word -> expected.add(word.toUpperCase()));
+    assertThat(reason.getMatched()).containsExactlyElementsOf(expected);
+    assertThat(reason.getHighlights()).hasSize(41);
+  }
+
+  @Test
+  void shouldGiveWatchlistsPlannedTogetherOneLeafForTheWordTheyShare() {
+    KeywordSearch.Leaves leaves = new KeywordSearch.Leaves();
+    KeywordSearch.Plan first =
+        KeywordSearch.planOnce(KeywordQueries.parse("gallium AND export"), leaves);
+    KeywordSearch.Plan second =
+        KeywordSearch.planOnce(KeywordQueries.parse("germanium OR gallium"), leaves);
+
+    KeywordSearch.Plan galliumInFirst = leaf(first, "title:gallium");
+    assertThat(galliumInFirst).isNotNull();
+    assertThat(leaf(second, "title:gallium")).isSameAs(galliumInFirst);
+    assertThat(leaf(second, "body:gallium")).isSameAs(leaf(first, "body:gallium"));
+    assertThat(leaf(second, "title:germanium")).isNotEqualTo(galliumInFirst);
+  }
+
+  /** The leaf of {@code plan} that reads as {@code query}. */
+  private static KeywordSearch.Plan leaf(KeywordSearch.Plan plan, String query) {
+    if (plan instanceof KeywordSearch.Bool bool) {
+      for (KeywordSearch.Clause clause : bool.clauses()) {
+        KeywordSearch.Plan found = leaf(clause.plan(), query);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    return plan.toString().equals(query) ? plan : null;
+  }
+
   private static Query randomQuery(Random random, int depth) {
     if (depth >= 2 || random.nextInt(3) == 0) {
       return KeywordQueries.parse(RandomFixtures.query(random));

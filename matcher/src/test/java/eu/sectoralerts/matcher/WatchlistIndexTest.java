@@ -314,4 +314,28 @@ class WatchlistIndexTest {
     assertThat(WatchlistIndex.orderKey("wl-3fa2c"))
         .isNotEqualTo(WatchlistIndex.orderKey("wl-3fa2d"));
   }
+
+  @Test
+  void shouldSortMatchesByIdAndKeepEachWatchlistOnce() {
+    // Ids sharing long prefixes (ties in the sort's keys), wide characters and repeats.
+    char[] alphabet = {'-', '0', 'a', 'w', 0xFE, 0xFF, 0x100, 0xD83D};
+    Random random = new Random(11);
+    for (int round = 0; round < 200; round++) {
+      List<WatchlistMatch> matches = new ArrayList<>();
+      for (int n = random.nextInt(300); n > 0; n--) {
+        StringBuilder id = new StringBuilder(random.nextBoolean() ? "wl-0000" : "");
+        for (int k = 1 + random.nextInt(3); k > 0; k--) {
+          id.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        matches.add(new WatchlistMatch(watchlist(id.toString()).build(), List.of()));
+      }
+      List<String> expected =
+          matches.stream().map(m -> m.watchlist().getId()).distinct().sorted().toList();
+
+      List<String> sorted =
+          WatchlistIndex.byIdOnce(matches).stream().map(m -> m.watchlist().getId()).toList();
+
+      assertThat(sorted).as("round " + round).isEqualTo(expected);
+    }
+  }
 }
