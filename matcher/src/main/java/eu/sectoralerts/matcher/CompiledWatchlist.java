@@ -52,16 +52,6 @@ final class CompiledWatchlist {
    *
    * @throws InvalidWatchlistException naming the criterion that is wrong
    */
-  static CompiledWatchlist compile(Watchlist watchlist, Function<String, Query> parser) {
-    return compile(watchlist, parser, new KeywordSearch.Leaves());
-  }
-
-  /**
-   * {@code watchlist} compiled, its query parsed by {@code parser} and planned with the leaves of
-   * {@code leaves}.
-   *
-   * @throws InvalidWatchlistException naming the criterion that is wrong
-   */
   static CompiledWatchlist compile(
       Watchlist watchlist, Function<String, Query> parser, KeywordSearch.Leaves leaves) {
     Objects.requireNonNull(watchlist, "watchlist");

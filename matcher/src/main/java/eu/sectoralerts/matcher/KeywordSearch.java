@@ -94,15 +94,8 @@ final class KeywordSearch {
    * {@code keywords} rewritten for any item and compiled for {@link #reason}, when its rewriting
    * does not depend on the item (the usual case: words, phrases and wildcards; not fuzzy words,
    * which rewrite to the item's similar words), so that matching skips both; else null, and each
-   * item rewrites it.
-   */
-  static Plan planOnce(Query keywords) {
-    return planOnce(keywords, new Leaves());
-  }
-
-  /**
-   * As {@link #planOnce(Query)}, each leaf the one {@code leaves} holds for its query: watchlists
-   * planned with the same {@code leaves} share the leaves of the words they share.
+   * item rewrites it. Each leaf is the one {@code leaves} holds for its query: watchlists planned
+   * with the same {@code leaves} share the leaves of the words they share.
    */
   static Plan planOnce(Query keywords, Leaves leaves) {
     if (!rewritesAlikeForAnyItem(keywords)) {

@@ -55,7 +55,8 @@ class KeywordSearchTest {
           Query rewritten = lucene.rewrite(query);
           MatchReason expected = luceneReason(lucene, facts, rewritten);
           // Once with the query as compiled watchlists hold it, once rewritten per item.
-          assertThat(search.reason(query, KeywordSearch.planOnce(query)))
+          assertThat(
+                  search.reason(query, KeywordSearch.planOnce(query, new KeywordSearch.Leaves())))
               .as("query %s on item %s", query, item.getItem().getId())
               .isEqualTo(expected);
           assertThat(search.reason(query, null)).isEqualTo(expected);
@@ -79,9 +80,11 @@ class KeywordSearchTest {
     ItemFacts facts = ItemFacts.of(item);
     KeywordSearch search = KeywordSearch.index(facts);
     Query query = KeywordQueries.parse("gallium AND export -licence");
-    assertThat(search.reason(query, KeywordSearch.planOnce(query))).isNull();
+    assertThat(search.reason(query, KeywordSearch.planOnce(query, new KeywordSearch.Leaves())))
+        .isNull();
     Query allowed = KeywordQueries.parse("gallium AND export -tariff");
-    MatchReason reason = search.reason(allowed, KeywordSearch.planOnce(allowed));
+    MatchReason reason =
+        search.reason(allowed, KeywordSearch.planOnce(allowed, new KeywordSearch.Leaves()));
     assertThat(reason.getMatched()).containsExactly("Gallium", "gallium", "export");
   }
 
@@ -97,7 +100,8 @@ class KeywordSearchTest {
     KeywordSearch search = KeywordSearch.index(ItemFacts.of(item));
     Query query = KeywordQueries.parse("rail*");
 
-    MatchReason reason = search.reason(query, KeywordSearch.planOnce(query));
+    MatchReason reason =
+        search.reason(query, KeywordSearch.planOnce(query, new KeywordSearch.Leaves()));
 
     List<String> expected = new ArrayList<>(List.of("Rail"));
     expected.addAll(words);
